@@ -38,6 +38,10 @@ if [ -n "$pg" ]; then
   log "PostgreSQL test cluster on ${VMS_TEST_POSTGRES}"
 fi
 export VMS_TEST_CHROMIUM=/usr/bin/chromium
+# The shared test vectors (../shared/testdata beside the clone); tests read VMS_TESTDATA first.
+for c in "$root/../shared/testdata" /work/shared/testdata; do
+  if [ -d "$c" ]; then export VMS_TESTDATA; VMS_TESTDATA=$(cd "$c" && pwd); break; fi
+done
 
 # 4. Every test project, one after the other (two cores: the real-time tests need quiet), each with its summary.
 results=$(mktemp -d)

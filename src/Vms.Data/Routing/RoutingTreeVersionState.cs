@@ -1,0 +1,8 @@
+namespace Vms.Data.Routing;
+
+public enum RoutingTreeVersionState
+{
+    Draft,
+    Published,
+    Archived,
+}

@@ -1,0 +1,94 @@
+using Vms.Domain.Routing.Evaluation;
+using Vms.Domain.Routing.Numbers;
+
+namespace Vms.Domain.Routing.Simulation;
+
+/// <summary>Runs the real evaluator on a compiled plan with assumed outcomes (pure; for the portal and support).</summary>
+public static class RouteSimulator
+{
+    private const int MaxSteps = 64;
+
+    public static SimulationResult Simulate(CompiledPlan plan, SimulationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(request);
+        var local = DateTime.SpecifyKind(request.LocalTime, DateTimeKind.Unspecified);
+        if (plan.TimeZone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1); // In the spring-forward gap: that wall time does not exist; take the hour after.
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, plan.TimeZone);
+        var called = NumberAnalysis.TryE164(request.Called, out var e164) ? e164 : request.Called;
+        var state = new AssumedState(plan, request);
+        var context = new CallContext(new DateTimeOffset(utc, TimeSpan.Zero), NumberAnalysis.AnalyseCaller(request.Caller), called)
+        {
+            Lists = state,
+            Live = state,
+            Random = new Random(request.Seed),
+        };
+
+        var route = RouteEvaluation.Start(plan, context);
+        var steps = new List<SimulatedStep>();
+        var digit = 0;
+        while (!route.IsFinished && steps.Count < MaxSteps)
+        {
+            var step = route.Current;
+            OutcomeKind? assumed = step.Kind switch
+            {
+                StepKind.Forward => request.ForwardOutcomes.TryGetValue(step.NodeId ?? string.Empty, out var o) ? o : OutcomeKind.Answered,
+                StepKind.Queue => request.QueueOutcome,
+                StepKind.CollectDigit => digit < request.Digits.Count && request.Digits[digit].Length == 1
+                    ? OutcomeKind.Digit : OutcomeKind.Timeout,
+                StepKind.Play or StepKind.Voicemail => OutcomeKind.Completed,
+                _ => null,
+            };
+            var key = assumed == OutcomeKind.Digit ? request.Digits[digit][0] : '\0';
+            if (step.Kind == StepKind.CollectDigit)
+            {
+                digit++;
+            }
+
+            steps.Add(new SimulatedStep(step.Kind, step.NodeId, Describe(step, key), assumed));
+            route.Next(new StepOutcome(assumed ?? OutcomeKind.Completed, key));
+        }
+
+        return new SimulationResult(steps, route.Current.EndReason, RouteExplainer.Explain(route),
+            route.IsFinished ? null : $"Stopped after {MaxSteps} steps.");
+    }
+
+    private static string Describe(RouteStep step, char key) => step.Kind switch
+    {
+        StepKind.Forward => $"Forward to {step.Number} (ring {step.TimeoutSeconds} s, presenting {step.PresentedCli ?? "withheld"})",
+        StepKind.Play => $"Play '{step.Prompt}'",
+        StepKind.CollectDigit => $"Menu '{step.Prompt}' (attempt {step.Attempt}): " + (key == '\0' ? "no key" : $"key {key}"),
+        StepKind.Queue => $"Queue to agent group '{step.Target}'",
+        StepKind.Voicemail => $"Voicemail '{step.Target}'",
+        StepKind.Reject => $"Reject ({step.RejectReason.ToString().ToLowerInvariant()})",
+        StepKind.HangUp => "Hang up",
+        _ => step.Kind.ToString(),
+    };
+
+    private sealed class AssumedState(CompiledPlan plan, SimulationRequest request) : ICallerListLookup, IRouteLiveState
+    {
+        public bool Contains(Guid customerId, string listId, in CallerInfo caller) => request.CallerLists.Contains(listId);
+
+        public bool IsSiteDown(Guid customerId, string siteId) => request.SitesDown.Contains(siteId);
+
+        public int ActiveCalls(Guid customerId, string destination)
+        {
+            foreach (var node in plan.Source.Nodes)
+            {
+                if (node is Model.ForwardNode f && request.FullDestinations.Contains(f.Id)
+                    && NumberAnalysis.NormalisePrefix(f.Number) == destination)
+                {
+                    return int.MaxValue;
+                }
+            }
+
+            return 0;
+        }
+
+        public int ActiveSiteCalls(Guid customerId, string siteId) => 0;
+    }
+}

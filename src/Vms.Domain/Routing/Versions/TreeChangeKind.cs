@@ -1,0 +1,8 @@
+namespace Vms.Domain.Routing.Versions;
+
+public enum TreeChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

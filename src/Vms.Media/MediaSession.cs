@@ -1,0 +1,480 @@
+using System.Net;
+using Vms.Media.Codecs;
+using Vms.Media.Dtmf;
+using Vms.Media.Playback;
+using Vms.Media.Recording;
+using Vms.Media.Relay;
+using Vms.Media.Rtcp;
+using Vms.Media.Rtp;
+using Vms.Media.Sdp;
+using Vms.Media.Transport;
+
+namespace Vms.Media;
+
+/// <summary>
+/// The media of one call leg: an RTP/RTCP port pair, SDP offer/answer, prompt playback (paced by the engine's
+/// media clock), DTMF in (RFC 4733 and, optionally, in-band) and out, digit collection, recording, and relay to
+/// another leg through <see cref="Bridge"/>. Create with <see cref="MediaEngine.CreateSession"/>; dispose at the
+/// end of the call to release the ports.
+/// </summary>
+public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyncDisposable
+{
+    private const int RtcpIntervalTicks = 250; // 5 s
+    private const int TypeAheadLimit = 32;
+    private readonly MediaEngine _engine;
+    private readonly IRtpSocket _rtp;
+    private readonly IRtpSocket _rtcp;
+    private readonly SymmetricRtpLatch _latch;
+    private readonly RtpReceiveStatistics _stats = new();
+    private readonly DtmfEventReceiver _dtmfIn = new();
+    private readonly DtmfToneDetector _toneDetector = new();
+    private readonly DtmfSendQueue _dtmfOut = new();
+    private readonly Queue<char> _typeAhead = new();
+    private readonly byte[] _tickBuffer = new byte[1500];
+    private readonly short[] _decodeBuffer = new short[1500];
+    private readonly Lock _gate = new();
+    private readonly long _start;
+    private readonly RtcpSession _rtcpSession;
+    private SessionDescription? _localOffer;
+    private ulong _sdpVersion;
+    private volatile NegotiatedMedia? _media;
+    private PromptPlayer? _player;
+    private DtmfCollector? _collector;
+    private volatile RtpForwarder? _forwarder;
+    private volatile CallRecorder? _rxRecorder;
+    private int _rxDirection;
+    private volatile CallRecorder? _txRecorder;
+    private CallRecorder? _ownRecorder;
+    private long _refused;
+    private bool _wasSilent = true;
+    private int _disposed;
+
+    internal MediaSession(MediaEngine engine, IRtpSocket rtp, IRtpSocket rtcp, int port)
+    {
+        _engine = engine;
+        _rtp = rtp;
+        _rtcp = rtcp;
+        LocalRtpPort = port;
+        _start = engine.Time.GetTimestamp();
+        _latch = new SymmetricRtpLatch(null, engine.Options.RelatchAfter);
+        _rtcpSession = new RtcpSession(rtcp, Sender, _stats, engine.Time);
+        _dtmfIn.DigitStarted += OnDigitStarted;
+        _dtmfIn.DigitEnded += e => OnDigit(e);
+        _toneDetector.DigitDetected += d => OnDigit(new DtmfEvent(d, 0, 0, true));
+        rtp.Start(this);
+        rtcp.Start(this);
+        engine.Clock.Register(this);
+    }
+
+    /// <summary>Raised for every key press received (RFC 4733 or in-band), on a media thread.</summary>
+    public event Action<DtmfEvent>? DigitReceived;
+
+    /// <summary>The local RTP port (RTCP is the next port).</summary>
+    public int LocalRtpPort { get; }
+
+    /// <summary>The negotiated media, or null before offer/answer completed.</summary>
+    public NegotiatedMedia? Media => _media;
+
+    /// <summary>Where RTP is sent now (latched source, else the SDP address).</summary>
+    public IPEndPoint? RemoteEndPoint => _latch.Remote;
+
+    /// <summary>Detect DTMF tones in the received audio too (for peers without telephone-event).</summary>
+    public bool InBandDtmfDetection { get; set; }
+
+    /// <summary>Our outgoing RTP stream.</summary>
+    public RtpSender Sender { get; } = new();
+
+    internal MediaClock Clock => _engine.Clock;
+
+    internal long ClockTick => _engine.Clock.Tick;
+
+    /// <summary>Makes an SDP offer for this leg (for an outgoing call or a re-INVITE, e.g. sendonly to hold).</summary>
+    public SessionDescription CreateOffer(MediaDirection direction = MediaDirection.SendRecv)
+    {
+        var offer = OfferAnswer.CreateOffer(LocalMedia() with { Direction = direction });
+        lock (_gate)
+        {
+            _localOffer = offer;
+        }
+
+        return offer;
+    }
+
+    /// <summary>
+    /// Applies the peer's offer and returns our answer in <see cref="NegotiationResult.LocalDescription"/>.
+    /// <see cref="NegotiationStatus.NoCommonCodec"/> and <see cref="NegotiationStatus.NoAudioStream"/> mean
+    /// 488 at the SIP layer; the session keeps its previous media then.
+    /// </summary>
+    public NegotiationResult AcceptOffer(ReadOnlySpan<byte> offer, MediaDirection wanted = MediaDirection.SendRecv)
+    {
+        var result = OfferAnswer.CreateAnswer(offer, LocalMedia() with { Direction = wanted });
+        if (result.Media is { } media)
+        {
+            Apply(media);
+        }
+
+        return result;
+    }
+
+    /// <summary>Applies the peer's answer to our last <see cref="CreateOffer"/>.</summary>
+    public NegotiationResult AcceptAnswer(ReadOnlySpan<byte> answer)
+    {
+        SessionDescription? offer;
+        lock (_gate)
+        {
+            offer = _localOffer;
+        }
+
+        if (offer is null)
+        {
+            return new NegotiationResult(NegotiationStatus.Malformed, null, null, "no offer was made");
+        }
+
+        var result = OfferAnswer.ProcessAnswer(offer, answer);
+        if (result.Media is { } media)
+        {
+            Apply(media);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Plays a prompt; completes when it ends. A new prompt replaces a playing one (which completes as
+    /// <see cref="PlayStatus.Stopped"/>). With <paramref name="bargeIn"/> the first key press stops it.
+    /// </summary>
+    public Task<PlayResult> PlayAsync(Prompt prompt, bool bargeIn = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (Volatile.Read(ref _disposed) != 0 || _media is not { } media)
+        {
+            return Task.FromResult(new PlayResult(PlayStatus.SessionEnded, TimeSpan.Zero, null));
+        }
+
+        var player = new PromptPlayer(prompt.GetEncoded(media.Codec), bargeIn);
+        lock (_gate)
+        {
+            _player?.Complete(PlayStatus.Stopped);
+            _player = player;
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() => StopPlayer(player, PlayStatus.Cancelled));
+            player.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+        }
+
+        return player.Task;
+    }
+
+    /// <summary>Stops the playing prompt, if any.</summary>
+    public void StopPlayback()
+    {
+        lock (_gate)
+        {
+            _player?.Complete(PlayStatus.Stopped);
+            _player = null;
+        }
+    }
+
+    /// <summary>
+    /// Collects digits (type-ahead first unless discarded). Only one collection runs at a time: starting another
+    /// cancels the first.
+    /// </summary>
+    public Task<DtmfCollectResult> CollectDigitsAsync(DtmfCollectOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return Task.FromResult(new DtmfCollectResult(string.Empty, DtmfCollectStatus.SessionEnded));
+        }
+
+        var collector = new DtmfCollector(options, _engine.Time, cancellationToken);
+        lock (_gate)
+        {
+            _collector?.Complete(DtmfCollectStatus.Cancelled);
+            _collector = collector;
+            if (options.DiscardTypeAhead)
+            {
+                _typeAhead.Clear();
+            }
+
+            while (_typeAhead.Count > 0 && !collector.IsCompleted)
+            {
+                collector.OnDigit(_typeAhead.Dequeue());
+            }
+        }
+
+        collector.Task.ContinueWith(_ => collector.Dispose(), TaskScheduler.Default);
+        return collector.Task;
+    }
+
+    /// <summary>Sends digits as RFC 4733 events, one after another; false when the peer has no telephone-event.</summary>
+    public bool SendDigits(string digits, TimeSpan? duration = null)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        if (_media?.TelephoneEventPayloadType is null || digits.Any(d => TelephoneEventPayload.FromDigit(d) < 0))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            _dtmfOut.Enqueue(digits, duration ?? TimeSpan.FromMilliseconds(100));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Records this leg: what the peer sends (direction 0) mixed with what we send (prompts, relayed audio).
+    /// </summary>
+    public CallRecorder StartRecording(string path, RecordingOptions options)
+    {
+        var recorder = CallRecorder.Create(path, options, _engine.Clock);
+        lock (_gate)
+        {
+            _ownRecorder = recorder;
+        }
+
+        _rxDirection = 0;
+        _rxRecorder = recorder;
+        _txRecorder = recorder;
+        return recorder;
+    }
+
+    /// <summary>Relays media between this leg (A) and <paramref name="other"/> (B).</summary>
+    public MediaBridge Bridge(MediaSession other, BridgeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new MediaBridge(this, other, options ?? new BridgeOptions());
+    }
+
+    /// <summary>Current receive/send figures.</summary>
+    public MediaStatistics GetStatistics() =>
+        new(_stats.Received, Math.Max(0, _stats.CumulativeLost), _stats.Jitter / 8.0, Sender.PacketCount, _rtcpSession.PeerFractionLost, Interlocked.Read(ref _refused) + _rtcpSession.Refused);
+
+    /// <summary>Ends the leg: completes pending requests, sends RTCP BYE, stops its recording, releases the ports.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _engine.Clock.Unregister(this);
+        CallRecorder? own;
+        lock (_gate)
+        {
+            _player?.Complete(PlayStatus.SessionEnded);
+            _player = null;
+            _collector?.Complete(DtmfCollectStatus.SessionEnded);
+            _collector = null;
+            own = _ownRecorder;
+        }
+
+        _forwarder = null;
+        _rxRecorder = null;
+        _txRecorder = null;
+        _rtcpSession.SendBye(_latch.IsLatched ? _latch.Remote : null, _media?.RemoteRtcp);
+        if (own is not null)
+        {
+            await own.StopAsync(RecordingStopReason.SessionEnded);
+        }
+
+        _rtp.Dispose();
+        _rtcp.Dispose();
+        _engine.Release(LocalRtpPort);
+    }
+
+    /// <inheritdoc />
+    void IDatagramReceiver.OnDatagram(IRtpSocket socket, ReadOnlySpan<byte> data, IPEndPoint source)
+    {
+        if (ReferenceEquals(socket, _rtcp))
+        {
+            _rtcpSession.Receive(data);
+            return;
+        }
+
+        if (RtpHeader.TryParse(data, out var header) != RtpParseStatus.Ok)
+        {
+            Interlocked.Increment(ref _refused);
+            return;
+        }
+
+        var now = _engine.Time.GetElapsedTime(_start).Ticks;
+        if (!_latch.Accept(source, header.Ssrc, now))
+        {
+            Interlocked.Increment(ref _refused);
+            return;
+        }
+
+        var media = _media;
+        var payload = header.GetPayload(data);
+        if (media?.TelephoneEventPayloadType == header.PayloadType || (media is null && header.PayloadType == _engine.Options.TelephoneEventPayloadType))
+        {
+            _dtmfIn.Receive(header, payload, now);
+            _forwarder?.ForwardEvent(header, payload);
+            return;
+        }
+
+        G711Law law;
+        if (media is not null && header.PayloadType == media.PayloadType)
+        {
+            law = media.Codec;
+        }
+        else if (header.PayloadType is 0 or 8)
+        {
+            law = (G711Law)header.PayloadType;
+        }
+        else
+        {
+            Interlocked.Increment(ref _refused);
+            return;
+        }
+
+        _stats.Update(header.Ssrc, header.SequenceNumber, header.Timestamp, now * 8000 / TimeSpan.TicksPerSecond);
+        _rxRecorder?.Write(_rxDirection, header.Ssrc, header.Timestamp, payload, law);
+        _forwarder?.ForwardAudio(header, payload, law);
+        if (InBandDtmfDetection)
+        {
+            var samples = _decodeBuffer.AsSpan(0, Math.Min(payload.Length, _decodeBuffer.Length));
+            G711.Decode(law, payload[..samples.Length], samples);
+            _toneDetector.Process(samples);
+        }
+    }
+
+    /// <inheritdoc />
+    void IMediaClockListener.OnMediaTick(long tick)
+    {
+        _dtmfIn.Poll(_engine.Time.GetElapsedTime(_start).Ticks);
+        if (_media is not { } media)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (media.TelephoneEventPayloadType is { } eventType && _dtmfOut.Next(_tickBuffer, Sender, eventType, tick) is > 0 and var length && media.CanSend)
+            {
+                SendRtp(_tickBuffer.AsSpan(0, length));
+            }
+
+            if (_player is { } player)
+            {
+                var frame = _tickBuffer.AsSpan(RtpHeader.FixedLength, 160);
+                if (player.NextFrame(frame, G711.Silence(media.Codec)))
+                {
+                    var timestamp = Sender.TimestampAt(tick);
+                    if (media.CanSend)
+                    {
+                        Sender.WriteHeader(_tickBuffer, _wasSilent, media.PayloadType, timestamp, 160, this);
+                        SendRtp(_tickBuffer.AsSpan(0, RtpHeader.FixedLength + 160));
+                    }
+
+                    _wasSilent = false;
+                    _txRecorder?.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
+                }
+                else
+                {
+                    player.Complete(PlayStatus.Completed);
+                    _player = null;
+                    _wasSilent = true;
+                }
+            }
+        }
+
+        if (tick % RtcpIntervalTicks == LocalRtpPort % RtcpIntervalTicks)
+        {
+            _rtcpSession.SendReport(tick, _latch.IsLatched ? _latch.Remote : null, media.RemoteRtcp);
+        }
+    }
+
+    internal void SendRtp(ReadOnlySpan<byte> packet)
+    {
+        if (_latch.Remote is { } remote)
+        {
+            _rtp.Send(packet, remote);
+        }
+    }
+
+    internal void SetForwarder(RtpForwarder? forwarder) => _forwarder = forwarder;
+
+    internal void SetReceiveTap(CallRecorder? recorder, int direction)
+    {
+        _rxDirection = direction;
+        _rxRecorder = recorder;
+    }
+
+    private SdpLocalMedia LocalMedia()
+    {
+        lock (_gate)
+        {
+            _sdpVersion++;
+            return new SdpLocalMedia(_engine.Options.SdpAddress, LocalRtpPort, _engine.Options.Codecs)
+            {
+                TelephoneEventPayloadType = _engine.Options.TelephoneEventPayloadType,
+                SessionId = ((uint)LocalRtpPort * 7919u).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                SessionVersion = _sdpVersion,
+            };
+        }
+    }
+
+    private void Apply(NegotiatedMedia media)
+    {
+        _media = media;
+        if (!_latch.IsLatched || media.RemoteRtp is null)
+        {
+            _latch.Resignal(media.RemoteRtp);
+        }
+    }
+
+    private void OnDigitStarted(char digit)
+    {
+        lock (_gate)
+        {
+            if (_player is { BargeIn: true } player)
+            {
+                player.Complete(PlayStatus.BargedIn, digit);
+                _player = null;
+                _wasSilent = true;
+            }
+        }
+    }
+
+    private void OnDigit(DtmfEvent e)
+    {
+        lock (_gate)
+        {
+            if (_player is { BargeIn: true } player)
+            {
+                player.Complete(PlayStatus.BargedIn, e.Digit);
+                _player = null;
+                _wasSilent = true;
+            }
+
+            if (_collector is { IsCompleted: false } collector)
+            {
+                collector.OnDigit(e.Digit);
+            }
+            else if (_typeAhead.Count < TypeAheadLimit)
+            {
+                _typeAhead.Enqueue(e.Digit);
+            }
+        }
+
+        DigitReceived?.Invoke(e);
+    }
+
+    private void StopPlayer(PromptPlayer player, PlayStatus status)
+    {
+        lock (_gate)
+        {
+            player.Complete(status);
+            if (ReferenceEquals(_player, player))
+            {
+                _player = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Vms.Media.Recording;
+
+namespace Vms.Media.Relay;
+
+/// <summary>
+/// Two media sessions relaying RTP to each other. DTMF received on either leg is always reported on that leg
+/// (<see cref="MediaSession.DigitReceived"/>) and forwarded when <see cref="BridgeOptions.PassDtmf"/> is set.
+/// A recorder can tap the bridge: direction 0 is what leg A sends us, direction 1 what leg B sends.
+/// </summary>
+public sealed class MediaBridge : IDisposable
+{
+    private CallRecorder? _recorder;
+
+    internal MediaBridge(MediaSession a, MediaSession b, BridgeOptions options)
+    {
+        A = a;
+        B = b;
+        Options = options;
+        a.SetForwarder(new RtpForwarder(b, options.PassDtmf));
+        b.SetForwarder(new RtpForwarder(a, options.PassDtmf));
+    }
+
+    /// <summary>The first leg.</summary>
+    public MediaSession A { get; }
+
+    /// <summary>The second leg.</summary>
+    public MediaSession B { get; }
+
+    /// <summary>The options.</summary>
+    public BridgeOptions Options { get; }
+
+    /// <summary>Starts recording both directions of the bridged call into one file.</summary>
+    public CallRecorder StartRecording(string path, RecordingOptions options)
+    {
+        var recorder = CallRecorder.Create(path, options, A.Clock);
+        AttachRecorder(recorder);
+        return recorder;
+    }
+
+    /// <summary>Taps an existing recorder (e.g. one writing to a caller's stream).</summary>
+    public void AttachRecorder(CallRecorder recorder)
+    {
+        _recorder = recorder;
+        A.SetReceiveTap(recorder, 0);
+        B.SetReceiveTap(recorder, 1);
+    }
+
+    /// <summary>Stops relaying (the legs stay up); a recorder tapping the bridge is detached, not stopped.</summary>
+    public void Dispose()
+    {
+        A.SetForwarder(null);
+        B.SetForwarder(null);
+        if (_recorder is not null)
+        {
+            A.SetReceiveTap(null, 0);
+            B.SetReceiveTap(null, 0);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Vms.Media.Codecs;
+using Vms.Media.Rtp;
+
+namespace Vms.Media.Relay;
+
+/// <summary>
+/// Forwards the packets one leg receives out of the other leg, as that leg's own stream: SSRC and sequence
+/// number of the target's <see cref="RtpSender"/>, timestamps shifted by an offset that is re-based whenever
+/// the incoming SSRC changes (transfer, re-INVITE) or another writer (an announcement) used the target stream
+/// in between, with the marker bit set on the first packet after a re-base. Payload types are mapped to the
+/// target's negotiation; PCMU↔PCMA is transcoded through 256-byte tables. One receive loop owns an instance.
+/// </summary>
+internal sealed class RtpForwarder
+{
+    private static readonly byte[] UlawToAlaw = BuildTable(G711Law.Ulaw, G711Law.Alaw);
+    private static readonly byte[] AlawToUlaw = BuildTable(G711Law.Alaw, G711Law.Ulaw);
+    private readonly byte[] _buffer = new byte[1500];
+    private readonly MediaSession _target;
+    private bool _anchored;
+    private uint _incomingSsrc;
+    private uint _offset;
+
+    public RtpForwarder(MediaSession target, bool passDtmf)
+    {
+        _target = target;
+        PassDtmf = passDtmf;
+    }
+
+    public bool PassDtmf { get; }
+
+    public long Forwarded { get; private set; }
+
+    public void ForwardAudio(in RtpHeader header, ReadOnlySpan<byte> payload, G711Law sourceLaw)
+    {
+        if (_target.Media is not { CanSend: true } media || payload.Length + 12 > _buffer.Length)
+        {
+            return;
+        }
+
+        var marker = Rebase(header);
+        var out_ = _buffer.AsSpan(12, payload.Length);
+        if (media.Codec == sourceLaw)
+        {
+            payload.CopyTo(out_);
+        }
+        else
+        {
+            var table = sourceLaw == G711Law.Ulaw ? UlawToAlaw : AlawToUlaw;
+            for (var i = 0; i < payload.Length; i++)
+            {
+                out_[i] = table[payload[i]];
+            }
+        }
+
+        Send(marker || header.Marker, media.PayloadType, header.Timestamp, payload.Length);
+    }
+
+    public void ForwardEvent(in RtpHeader header, ReadOnlySpan<byte> payload)
+    {
+        if (!PassDtmf || _target.Media is not { CanSend: true, TelephoneEventPayloadType: { } pt } || payload.Length + 12 > _buffer.Length)
+        {
+            return;
+        }
+
+        var marker = Rebase(header);
+        payload.CopyTo(_buffer.AsSpan(12));
+        Send(marker && header.Marker, pt, header.Timestamp, payload.Length);
+    }
+
+    private bool Rebase(in RtpHeader header)
+    {
+        if (_anchored && header.Ssrc == _incomingSsrc && _target.Sender.LastWrittenBy(this))
+        {
+            return false;
+        }
+
+        _anchored = true;
+        _incomingSsrc = header.Ssrc;
+        var next = _target.Sender.TimestampAt(_target.ClockTick);
+        var afterLast = unchecked(_target.Sender.LastTimestamp + 160);
+        if (_target.Sender.PacketCount > 0 && (int)(next - afterLast) < 0)
+        {
+            next = afterLast; // never step back in time on the target stream
+        }
+
+        _offset = unchecked(next - header.Timestamp);
+        return true;
+    }
+
+    private void Send(bool marker, byte payloadType, uint timestamp, int payloadLength)
+    {
+        _target.Sender.WriteHeader(_buffer, marker, payloadType, unchecked(timestamp + _offset), payloadLength, this);
+        _target.SendRtp(_buffer.AsSpan(0, 12 + payloadLength));
+        Forwarded++;
+    }
+
+    private static byte[] BuildTable(G711Law from, G711Law to)
+    {
+        var table = new byte[256];
+        for (var i = 0; i < 256; i++)
+        {
+            var linear = from == G711Law.Ulaw ? G711.UlawToLinear((byte)i) : G711.AlawToLinear((byte)i);
+            table[i] = to == G711Law.Ulaw ? G711.LinearToUlaw(linear) : G711.LinearToAlaw(linear);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Vms.Server.Features.Calls.Counters;
+
+/// <summary>
+/// Live counters of the calls on this node, per customer and number: in progress, per minute, answered / busy /
+/// no answer / failed. Kept in memory for the portal's live page and published as System.Diagnostics.Metrics
+/// instruments (meter "Vms.Calls") for the Prometheus endpoint.
+/// </summary>
+internal sealed class LiveCallCounters
+{
+    public const string MeterName = "Vms.Calls";
+
+    private readonly ConcurrentDictionary<(Guid? Customer, string Number), NumberCounters> _numbers = new();
+    private readonly MinuteWindow _allStarted = new();
+    private readonly TimeProvider _time;
+    private readonly Counter<long> _started;
+    private readonly Counter<long> _ended;
+    private readonly Counter<long> _refused;
+    private readonly UpDownCounter<long> _active;
+    private long _activeTotal;
+
+    public LiveCallCounters(IMeterFactory meters, TimeProvider time)
+    {
+        _time = time;
+        var meter = meters.Create(MeterName);
+        _started = meter.CreateCounter<long>("vms.calls.started", "{call}", "Inbound calls accepted for routing");
+        _ended = meter.CreateCounter<long>("vms.calls.ended", "{call}", "Calls ended, by outcome");
+        _refused = meter.CreateCounter<long>("vms.calls.refused", "{call}", "Calls refused before routing, by reason (forbidden, rate-limited, unknown-number, inactive)");
+        _active = meter.CreateUpDownCounter<long>("vms.calls.active", "{call}", "Calls in progress");
+        meter.CreateObservableGauge("vms.calls.per_minute", () => (long)CallsLastMinute(), "{call}", "Calls started in the last 60 seconds on this node");
+    }
+
+    public long ActiveTotal => Interlocked.Read(ref _activeTotal);
+
+    public void CallStarted(Guid? customer, string number)
+    {
+        var c = _numbers.GetOrAdd((customer, number), static _ => new NumberCounters());
+        Interlocked.Increment(ref c.Active);
+        Interlocked.Increment(ref c.Total);
+        Interlocked.Increment(ref _activeTotal);
+        var second = _time.GetUtcNow().ToUnixTimeSeconds();
+        c.Started.Add(second);
+        _allStarted.Add(second);
+        var tags = Tags(customer, number);
+        _started.Add(1, tags);
+        _active.Add(1, tags);
+    }
+
+    public void CallEnded(Guid? customer, string number, CallOutcome outcome)
+    {
+        var c = _numbers.GetOrAdd((customer, number), static _ => new NumberCounters());
+        Interlocked.Decrement(ref c.Active);
+        Interlocked.Decrement(ref _activeTotal);
+        switch (outcome)
+        {
+            case CallOutcome.Answered:
+                Interlocked.Increment(ref c.Answered);
+                break;
+            case CallOutcome.Busy:
+                Interlocked.Increment(ref c.Busy);
+                break;
+            case CallOutcome.NoAnswer:
+                Interlocked.Increment(ref c.NoAnswer);
+                break;
+            case CallOutcome.Failed:
+                Interlocked.Increment(ref c.Failed);
+                break;
+            case CallOutcome.Rejected:
+            case CallOutcome.RateLimited:
+                Interlocked.Increment(ref c.Rejected);
+                break;
+            default:
+                break;
+        }
+
+        var tags = Tags(customer, number);
+        _active.Add(-1, tags);
+        _ended.Add(1, [.. tags, new("outcome", OutcomeName(outcome))]);
+    }
+
+    /// <summary>A call refused before it was routed (403 untrusted peer, 503 rate limit, 404, 480).</summary>
+    public void CallRefused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public int CallsLastMinute() => _allStarted.Total(_time.GetUtcNow().ToUnixTimeSeconds());
+
+    /// <summary>The counters of every number, or of one customer's numbers.</summary>
+    public IReadOnlyList<NumberCountersSnapshot> Snapshot(Guid? customer = null)
+    {
+        var second = _time.GetUtcNow().ToUnixTimeSeconds();
+        return _numbers
+            .Where(kv => customer is null || kv.Key.Customer == customer)
+            .Select(kv => new NumberCountersSnapshot(
+                kv.Key.Customer,
+                kv.Key.Number,
+                Interlocked.Read(ref kv.Value.Active),
+                Interlocked.Read(ref kv.Value.Total),
+                Interlocked.Read(ref kv.Value.Answered),
+                Interlocked.Read(ref kv.Value.Busy),
+                Interlocked.Read(ref kv.Value.NoAnswer),
+                Interlocked.Read(ref kv.Value.Failed),
+                Interlocked.Read(ref kv.Value.Rejected),
+                kv.Value.Started.Total(second)))
+            .OrderBy(s => s.Number, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string OutcomeName(CallOutcome outcome) => outcome switch
+    {
+        CallOutcome.Answered => "answered",
+        CallOutcome.Busy => "busy",
+        CallOutcome.NoAnswer => "no-answer",
+        CallOutcome.Failed => "failed",
+        CallOutcome.Cancelled => "cancelled",
+        CallOutcome.Rejected => "rejected",
+        CallOutcome.Announcement => "announcement",
+        CallOutcome.RateLimited => "rate-limited",
+        _ => "other",
+    };
+
+    private static KeyValuePair<string, object?>[] Tags(Guid? customer, string number) =>
+    [
+        new("customer", customer?.ToString() ?? "none"),
+        new("number", number),
+    ];
+}

@@ -1,0 +1,9 @@
+namespace Vms.Server.Features.Common;
+
+public enum OutcomeStatus
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Invalid,
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using Vms.Sip.Messages;
+using Vms.Sip.Transport;
+
+namespace Vms.Sip.Transactions;
+
+/// <summary>
+/// INVITE and non-INVITE server transactions (RFC 3261 §17.2, RFC 6026): absorbs request retransmissions by
+/// resending the last response, retransmits final responses (Timer G) and 2xx (until the ACK), waits for the ACK (Timer H).
+/// </summary>
+internal sealed class ServerTransaction : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly ITransactionHost _host;
+    private readonly TransactionTimer _retransmitTimer;
+    private readonly TransactionTimer _timeoutTimer;
+    private byte[]? _lastResponse;
+    private TimeSpan _interval;
+    private bool _terminateNow;
+
+    public ServerTransaction(ITransactionHost host, string key, SipRequest request, ISipTransport transport, IPEndPoint responseTarget)
+    {
+        _host = host;
+        Key = key;
+        Request = request;
+        Transport = transport;
+        ResponseTarget = responseTarget;
+        IsInvite = request.Method == SipMethods.Invite;
+        State = IsInvite ? TransactionState.Proceeding : TransactionState.Trying;
+        _retransmitTimer = new TransactionTimer(host.Time, OnRetransmitTimer);
+        _timeoutTimer = new TransactionTimer(host.Time, OnTimeoutTimer);
+    }
+
+    public string Key { get; }
+
+    public SipRequest Request { get; }
+
+    public ISipTransport Transport { get; }
+
+    public IPEndPoint ResponseTarget { get; }
+
+    public bool IsInvite { get; }
+
+    public TransactionState State { get; private set; }
+
+    /// <summary>The last response sent, if any.</summary>
+    public SipResponse? LastResponse { get; private set; }
+
+    /// <summary>Called when a 2xx to an INVITE was never acknowledged (64·T1), or a non-2xx final was never acknowledged.</summary>
+    public Action<ServerTransaction>? AckTimeout { get; set; }
+
+    /// <summary>Called once when the ACK for a 2xx arrives.</summary>
+    public Action<ServerTransaction, SipRequest>? AckReceived { get; set; }
+
+    /// <summary>Sends a response through the transaction; false when the transaction is already completed.</summary>
+    public bool SendResponse(SipResponse response)
+    {
+        var sent = SendResponseLocked(response);
+        TerminateIfDue();
+        return sent;
+    }
+
+    private bool SendResponseLocked(SipResponse response)
+    {
+        lock (_lock)
+        {
+            if (State is not (TransactionState.Trying or TransactionState.Proceeding))
+            {
+                return false;
+            }
+
+            LastResponse = response;
+            _lastResponse = response.ToBytes();
+            Send(_lastResponse);
+            var code = response.StatusCode;
+            if (code < 200)
+            {
+                State = TransactionState.Proceeding;
+                return true;
+            }
+
+            if (IsInvite)
+            {
+                State = code < 300 ? TransactionState.Accepted : TransactionState.Completed;
+                if (!Transport.IsReliable)
+                {
+                    _interval = _host.Options.T1;
+                    _retransmitTimer.Start(_interval);
+                }
+
+                _timeoutTimer.Start(_host.Options.TimerH);
+            }
+            else
+            {
+                State = TransactionState.Completed;
+                if (Transport.IsReliable)
+                {
+                    ScheduleTerminate();
+                }
+                else
+                {
+                    _timeoutTimer.Start(_host.Options.TimerJ);
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A retransmission of the request arrived.</summary>
+    public void OnRequestRetransmission()
+    {
+        lock (_lock)
+        {
+            if (_lastResponse is not null && State is TransactionState.Proceeding or TransactionState.Completed)
+            {
+                Send(_lastResponse);
+            }
+        }
+    }
+
+    /// <summary>An ACK matched this transaction (non-2xx: same branch; 2xx: same dialog and CSeq).</summary>
+    public void OnAck(SipRequest ack)
+    {
+        var notify = false;
+        lock (_lock)
+        {
+            if (State == TransactionState.Completed && IsInvite)
+            {
+                State = TransactionState.Confirmed;
+                _retransmitTimer.Stop();
+                _timeoutTimer.Stop();
+                if (Transport.IsReliable)
+                {
+                    ScheduleTerminate();
+                }
+                else
+                {
+                    _timeoutTimer.Start(_host.Options.T4);
+                }
+            }
+            else if (State == TransactionState.Accepted)
+            {
+                notify = true;
+                State = TransactionState.Confirmed;
+                _retransmitTimer.Stop();
+                _timeoutTimer.Stop();
+                if (Transport.IsReliable)
+                {
+                    ScheduleTerminate();
+                }
+                else
+                {
+                    _timeoutTimer.Start(_host.Options.TimerH);
+                }
+            }
+        }
+
+        if (notify)
+        {
+            AckReceived?.Invoke(this, ack);
+        }
+
+        TerminateIfDue();
+    }
+
+    /// <summary>Same as <see cref="Terminate"/>.</summary>
+    public void Dispose() => Terminate();
+
+    public void Terminate()
+    {
+        lock (_lock)
+        {
+            if (State == TransactionState.Terminated)
+            {
+                return;
+            }
+
+            State = TransactionState.Terminated;
+            _retransmitTimer.Stop();
+            _timeoutTimer.Stop();
+        }
+
+        _retransmitTimer.Dispose();
+        _timeoutTimer.Dispose();
+        _host.Remove(this);
+    }
+
+    private void ScheduleTerminate() => _terminateNow = true;
+
+    private void TerminateIfDue()
+    {
+        if (_terminateNow)
+        {
+            Terminate();
+        }
+    }
+
+    private void OnRetransmitTimer()
+    {
+        lock (_lock)
+        {
+            if (State is not (TransactionState.Completed or TransactionState.Accepted) || _lastResponse is null)
+            {
+                return;
+            }
+
+            Send(_lastResponse);
+            _interval = _interval * 2 < _host.Options.T2 ? _interval * 2 : _host.Options.T2;
+            _retransmitTimer.Start(_interval);
+        }
+    }
+
+    private void OnTimeoutTimer()
+    {
+        var ackMissing = false;
+        lock (_lock)
+        {
+            ackMissing = State is TransactionState.Completed or TransactionState.Accepted && IsInvite;
+        }
+
+        if (ackMissing)
+        {
+            AckTimeout?.Invoke(this);
+        }
+
+        Terminate();
+    }
+
+    private void Send(byte[] bytes) => _host.Send(bytes, Transport, ResponseTarget, null);
+}

@@ -1,0 +1,4 @@
+namespace Vms.Telephony;
+
+/// <summary>How a bridged call ended: who hung up, and when the bridge started (the answer time).</summary>
+public sealed record BridgeResult(bool Connected, CallParty EndedBy, DateTimeOffset? ConnectedAt, DateTimeOffset EndedAt);
