@@ -12,6 +12,7 @@ namespace Vms.Domain.Benchmarks;
 public class EvaluationBenchmarks
 {
     private CompiledPlan _plan = null!;
+    private CompiledPlan _small = null!;
     private CallContext _context;
     private RouteEvaluation _route = null!;
 
@@ -29,6 +30,7 @@ public class EvaluationBenchmarks
         _plan = RoutePlanCompiler.Compile(tree).Plan!;
         _context = new CallContext(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
             NumberAnalysis.AnalyseCaller("+3222345000"), "+3222110000") { Random = new Random(7) };
+        _small = RoutePlanCompiler.Compile(RoutingTreeJson.Read(BenchTrees.Small(1)).Tree!).Plan!;
         _route = RouteEvaluation.Start(_plan, _context);
         if (Evaluate() != EndReason.Connected || _route.Trace.Length < 67)
         {
@@ -40,6 +42,15 @@ public class EvaluationBenchmarks
     public EndReason Evaluate()
     {
         _route.Restart(_plan, _context);
+        _route.Next(StepOutcome.NoAnswer);
+        return _route.Next(StepOutcome.Answered).EndReason;
+    }
+
+    /// <summary>The common case: an 8-node office tree (time → caller → forward no answer → mobile answered).</summary>
+    [Benchmark]
+    public EndReason EvaluateSmallTree()
+    {
+        _route.Restart(_small, _context);
         _route.Next(StepOutcome.NoAnswer);
         return _route.Next(StepOutcome.Answered).EndReason;
     }

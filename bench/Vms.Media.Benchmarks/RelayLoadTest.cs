@@ -19,13 +19,15 @@ internal static class RelayLoadTest
     private const int BucketMicros = 10;
     private const int Buckets = 20000; // up to 200 ms
 
-    public static async Task<int> RunAsync(int calls, int seconds)
+    public static async Task<int> RunAsync(int calls, int seconds, bool record)
     {
         var minPort = 20000;
         using var engine = new MediaEngine(new MediaEngineOptions { MinPort = minPort, MaxPort = minPort + (4 * calls) + 64 });
         var sessions = new List<MediaSession>();
         var endpoints = new List<Endpoint>();
         var histogram = new long[Buckets + 1];
+        var recordings = new List<Recording.CallRecorder>();
+        var folder = record ? Directory.CreateTempSubdirectory("vms-bench-rec-").FullName : null;
         long received = 0;
         using var stop = new CancellationTokenSource();
         for (var i = 0; i < calls; i++)
@@ -36,7 +38,11 @@ internal static class RelayLoadTest
             var callee = new Endpoint();
             a.AcceptOffer(Offer(caller.Port));
             b.AcceptOffer(Offer(callee.Port));
-            _ = a.Bridge(b);
+            var bridge = a.Bridge(b);
+            if (folder is not null)
+            {
+                recordings.Add(bridge.StartRecording(Path.Combine(folder, $"call-{i}.wav"), new Recording.RecordingOptions()));
+            }
             caller.Target = new IPEndPoint(IPAddress.Loopback, a.LocalRtpPort).Serialize();
             callee.Target = new IPEndPoint(IPAddress.Loopback, b.LocalRtpPort).Serialize();
             sessions.Add(a);
@@ -98,10 +104,20 @@ internal static class RelayLoadTest
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"calls={calls} seconds={seconds} packets/s each way per call=50");
         sb.AppendLine(CultureInfo.InvariantCulture, $"sent={sent} received={got} lost={sent - got} ({100.0 * (sent - got) / Math.Max(1, sent):F3} %)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"achieved send rate={sent / (double)seconds / endpoints.Count:F1} packets/s per stream (target 50), {sent / (double)seconds:F0} packets/s in and out of the relay");
         sb.AppendLine(CultureInfo.InvariantCulture, $"latency end-to-end through relay: p50={Percentile(histogram, got, 0.50)} µs p99={Percentile(histogram, got, 0.99)} µs p99.9={Percentile(histogram, got, 0.999)} µs");
         sb.AppendLine(CultureInfo.InvariantCulture, $"cpu={cpu * 100:F0} % of one core (process, generator and receivers included) = {cpu * 1000 / calls:F2} ms CPU per call-second");
         sb.AppendLine(CultureInfo.InvariantCulture, $"working set growth={memory / 1024.0 / 1024.0:F1} MiB ({memory / calls / 1024.0:F1} KiB per call); managed allocations during run={allocated / 1024.0:F0} KiB ({(double)allocated / Math.Max(1, got):F2} B per packet)");
         Console.Write(sb.ToString());
+        if (folder is not null)
+        {
+            var results = await Task.WhenAll(recordings.Select(r => r.StopAsync()));
+            var bytes = results.Sum(r => r.FileBytes);
+            var readable = results.Count(r => Wav.WavReader.ReadFile(r.Path!).IsSuccess);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recordings={results.Length} readable={readable} total {bytes / 1024.0 / 1024.0:F1} MiB, mean duration {results.Average(r => r.Duration.TotalSeconds):F1} s, late packets {results.Sum(r => r.LatePackets)}"));
+            Directory.Delete(folder, recursive: true);
+        }
+
         foreach (var s in sessions)
         {
             await s.DisposeAsync();

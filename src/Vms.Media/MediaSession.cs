@@ -17,10 +17,32 @@ namespace Vms.Media;
 /// another leg through <see cref="Bridge"/>. Create with <see cref="MediaEngine.CreateSession"/>; dispose at the
 /// end of the call to release the ports.
 /// </summary>
+/// <example>
+/// An inbound call with a menu, then a recorded bridge to a second leg:
+/// <code>
+/// var created = engine.CreateSession();                    // at INVITE
+/// if (!created.IsSuccess) { /* answer 503 */ }
+/// var leg = created.Session!;
+/// var answer = leg.AcceptOffer(inviteBody);                 // NoCommonCodec / NoAudioStream → 488
+/// var sdp = SdpWriter.Write(answer.LocalDescription!);     // body of the 200 OK
+/// var prompt = engine.Prompts.GetOrLoad("/prompts/menu.wav").Prompt!;
+/// var played = await leg.PlayAsync(prompt, bargeIn: true);
+/// var choice = await leg.CollectDigitsAsync(new DtmfCollectOptions { MaxDigits = 1, FirstDigitTimeout = TimeSpan.FromSeconds(5) });
+///
+/// var other = engine.CreateSession().Session!;               // outbound leg
+/// var offer = SdpWriter.Write(other.CreateOffer());          // body of the INVITE
+/// other.AcceptAnswer(answerBody);                            // from its 200 OK
+/// using var bridge = leg.Bridge(other, new BridgeOptions { PassDtmf = true });
+/// var recording = bridge.StartRecording("/rec/call.wav", new RecordingOptions { MaxBytes = quotaLeft });
+/// // ... at BYE:
+/// await recording.StopAsync();
+/// await leg.DisposeAsync();                                  // releases the ports
+/// await other.DisposeAsync();
+/// </code>
+/// </example>
 public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyncDisposable
 {
     private const int RtcpIntervalTicks = 250; // 5 s
-    private const int TypeAheadLimit = 32;
     private readonly MediaEngine _engine;
     private readonly IRtpSocket _rtp;
     private readonly IRtpSocket _rtcp;
@@ -29,24 +51,22 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     private readonly DtmfEventReceiver _dtmfIn = new();
     private readonly DtmfToneDetector _toneDetector = new();
     private readonly DtmfSendQueue _dtmfOut = new();
-    private readonly Queue<char> _typeAhead = new();
+    private readonly PromptAndDigitState _caller = new();
     private readonly byte[] _tickBuffer = new byte[1500];
     private readonly short[] _decodeBuffer = new short[1500];
     private readonly Lock _gate = new();
+    private readonly Lock _dtmfLock = new(); // the event receiver is fed by the socket loop and polled by the clock
     private readonly long _start;
     private readonly RtcpSession _rtcpSession;
     private SessionDescription? _localOffer;
     private ulong _sdpVersion;
     private volatile NegotiatedMedia? _media;
-    private PromptPlayer? _player;
-    private DtmfCollector? _collector;
     private volatile RtpForwarder? _forwarder;
     private volatile CallRecorder? _rxRecorder;
     private int _rxDirection;
     private volatile CallRecorder? _txRecorder;
     private CallRecorder? _ownRecorder;
     private long _refused;
-    private bool _wasSilent = true;
     private int _disposed;
 
     internal MediaSession(MediaEngine engine, IRtpSocket rtp, IRtpSocket rtcp, int port)
@@ -58,8 +78,8 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
         _start = engine.Time.GetTimestamp();
         _latch = new SymmetricRtpLatch(null, engine.Options.RelatchAfter);
         _rtcpSession = new RtcpSession(rtcp, Sender, _stats, engine.Time);
-        _dtmfIn.DigitStarted += OnDigitStarted;
-        _dtmfIn.DigitEnded += e => OnDigit(e);
+        _dtmfIn.DigitStarted += _caller.OnDigitStarted;
+        _dtmfIn.DigitEnded += OnDigit;
         _toneDetector.DigitDetected += d => OnDigit(new DtmfEvent(d, 0, 0, true));
         rtp.Start(this);
         rtcp.Start(this);
@@ -78,7 +98,10 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     /// <summary>Where RTP is sent now (latched source, else the SDP address).</summary>
     public IPEndPoint? RemoteEndPoint => _latch.Remote;
 
-    /// <summary>Detect DTMF tones in the received audio too (for peers without telephone-event).</summary>
+    /// <summary>
+    /// Detect DTMF tones in the received audio too. Turned on automatically when the peer's SDP has no
+    /// telephone-event (it can only send tones); set it to force detection for peers that mix both.
+    /// </summary>
     public bool InBandDtmfDetection { get; set; }
 
     /// <summary>Our outgoing RTP stream.</summary>
@@ -140,6 +163,16 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     }
 
     /// <summary>
+    /// Applies media negotiated elsewhere (the call layer ran <see cref="OfferAnswer"/> itself, e.g. to pass one
+    /// leg's offer on to another): codec, payload types, remote address and our direction.
+    /// </summary>
+    public void ApplyNegotiated(NegotiatedMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        Apply(media);
+    }
+
+    /// <summary>
     /// Plays a prompt; completes when it ends. A new prompt replaces a playing one (which completes as
     /// <see cref="PlayStatus.Stopped"/>). With <paramref name="bargeIn"/> the first key press stops it.
     /// </summary>
@@ -151,31 +184,11 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
             return Task.FromResult(new PlayResult(PlayStatus.SessionEnded, TimeSpan.Zero, null));
         }
 
-        var player = new PromptPlayer(prompt.GetEncoded(media.Codec), bargeIn);
-        lock (_gate)
-        {
-            _player?.Complete(PlayStatus.Stopped);
-            _player = player;
-        }
-
-        if (cancellationToken.CanBeCanceled)
-        {
-            var registration = cancellationToken.Register(() => StopPlayer(player, PlayStatus.Cancelled));
-            player.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
-        }
-
-        return player.Task;
+        return _caller.Play(new PromptPlayer(prompt.GetEncoded(media.Codec), bargeIn), cancellationToken);
     }
 
     /// <summary>Stops the playing prompt, if any.</summary>
-    public void StopPlayback()
-    {
-        lock (_gate)
-        {
-            _player?.Complete(PlayStatus.Stopped);
-            _player = null;
-        }
-    }
+    public void StopPlayback() => _caller.StopPlayback();
 
     /// <summary>
     /// Collects digits (type-ahead first unless discarded). Only one collection runs at a time: starting another
@@ -189,24 +202,7 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
             return Task.FromResult(new DtmfCollectResult(string.Empty, DtmfCollectStatus.SessionEnded));
         }
 
-        var collector = new DtmfCollector(options, _engine.Time, cancellationToken);
-        lock (_gate)
-        {
-            _collector?.Complete(DtmfCollectStatus.Cancelled);
-            _collector = collector;
-            if (options.DiscardTypeAhead)
-            {
-                _typeAhead.Clear();
-            }
-
-            while (_typeAhead.Count > 0 && !collector.IsCompleted)
-            {
-                collector.OnDigit(_typeAhead.Dequeue());
-            }
-        }
-
-        collector.Task.ContinueWith(_ => collector.Dispose(), TaskScheduler.Default);
-        return collector.Task;
+        return _caller.Collect(new DtmfCollector(options, _engine.Time, cancellationToken), options.DiscardTypeAhead);
     }
 
     /// <summary>Sends digits as RFC 4733 events, one after another; false when the peer has no telephone-event.</summary>
@@ -264,12 +260,9 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
 
         _engine.Clock.Unregister(this);
         CallRecorder? own;
+        _caller.End();
         lock (_gate)
         {
-            _player?.Complete(PlayStatus.SessionEnded);
-            _player = null;
-            _collector?.Complete(DtmfCollectStatus.SessionEnded);
-            _collector = null;
             own = _ownRecorder;
         }
 
@@ -302,6 +295,27 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
             return;
         }
 
+        // Classify before latching: only packets of a negotiated payload type may move the latch (RTP bleed).
+        var media = _media;
+        var isEvent = media?.TelephoneEventPayloadType == header.PayloadType || (media is null && header.PayloadType == _engine.Options.TelephoneEventPayloadType);
+        G711Law law = default;
+        if (!isEvent)
+        {
+            if (media is not null && header.PayloadType == media.PayloadType)
+            {
+                law = media.Codec;
+            }
+            else if (header.PayloadType is 0 or 8)
+            {
+                law = (G711Law)header.PayloadType;
+            }
+            else
+            {
+                Interlocked.Increment(ref _refused);
+                return;
+            }
+        }
+
         var now = _engine.Time.GetElapsedTime(_start).Ticks;
         if (!_latch.Accept(source, header.Ssrc, now))
         {
@@ -309,27 +323,15 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
             return;
         }
 
-        var media = _media;
         var payload = header.GetPayload(data);
-        if (media?.TelephoneEventPayloadType == header.PayloadType || (media is null && header.PayloadType == _engine.Options.TelephoneEventPayloadType))
+        if (isEvent)
         {
-            _dtmfIn.Receive(header, payload, now);
-            _forwarder?.ForwardEvent(header, payload);
-            return;
-        }
+            lock (_dtmfLock)
+            {
+                _dtmfIn.Receive(header, payload, now);
+            }
 
-        G711Law law;
-        if (media is not null && header.PayloadType == media.PayloadType)
-        {
-            law = media.Codec;
-        }
-        else if (header.PayloadType is 0 or 8)
-        {
-            law = (G711Law)header.PayloadType;
-        }
-        else
-        {
-            Interlocked.Increment(ref _refused);
+            _forwarder?.ForwardEvent(header, payload);
             return;
         }
 
@@ -347,7 +349,11 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     /// <inheritdoc />
     void IMediaClockListener.OnMediaTick(long tick)
     {
-        _dtmfIn.Poll(_engine.Time.GetElapsedTime(_start).Ticks);
+        lock (_dtmfLock)
+        {
+            _dtmfIn.Poll(_engine.Time.GetElapsedTime(_start).Ticks);
+        }
+
         if (_media is not { } media)
         {
             return;
@@ -359,29 +365,19 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
             {
                 SendRtp(_tickBuffer.AsSpan(0, length));
             }
+        }
 
-            if (_player is { } player)
+        var frame = _tickBuffer.AsSpan(RtpHeader.FixedLength, 160);
+        if (_caller.NextFrame(frame, G711.Silence(media.Codec), out var marker))
+        {
+            var timestamp = Sender.TimestampAt(tick);
+            if (media.CanSend)
             {
-                var frame = _tickBuffer.AsSpan(RtpHeader.FixedLength, 160);
-                if (player.NextFrame(frame, G711.Silence(media.Codec)))
-                {
-                    var timestamp = Sender.TimestampAt(tick);
-                    if (media.CanSend)
-                    {
-                        Sender.WriteHeader(_tickBuffer, _wasSilent, media.PayloadType, timestamp, 160, this);
-                        SendRtp(_tickBuffer.AsSpan(0, RtpHeader.FixedLength + 160));
-                    }
-
-                    _wasSilent = false;
-                    _txRecorder?.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
-                }
-                else
-                {
-                    player.Complete(PlayStatus.Completed);
-                    _player = null;
-                    _wasSilent = true;
-                }
+                Sender.WriteHeader(_tickBuffer, marker, media.PayloadType, timestamp, 160, this);
+                SendRtp(_tickBuffer.AsSpan(0, RtpHeader.FixedLength + 160));
             }
+
+            _txRecorder?.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
         }
 
         if (tick % RtcpIntervalTicks == LocalRtpPort % RtcpIntervalTicks)
@@ -422,59 +418,22 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
 
     private void Apply(NegotiatedMedia media)
     {
+        var previous = _media?.RemoteRtp;
         _media = media;
-        if (!_latch.IsLatched || media.RemoteRtp is null)
+        if (media.TelephoneEventPayloadType is null)
         {
-            _latch.Resignal(media.RemoteRtp);
+            InBandDtmfDetection = true;
         }
-    }
 
-    private void OnDigitStarted(char digit)
-    {
-        lock (_gate)
+        if (!_latch.IsLatched || media.RemoteRtp is null || !media.RemoteRtp.Equals(previous))
         {
-            if (_player is { BargeIn: true } player)
-            {
-                player.Complete(PlayStatus.BargedIn, digit);
-                _player = null;
-                _wasSilent = true;
-            }
+            _latch.Resignal(media.RemoteRtp); // a new address in SDP (transfer, re-INVITE): latch again
         }
     }
 
     private void OnDigit(DtmfEvent e)
     {
-        lock (_gate)
-        {
-            if (_player is { BargeIn: true } player)
-            {
-                player.Complete(PlayStatus.BargedIn, e.Digit);
-                _player = null;
-                _wasSilent = true;
-            }
-
-            if (_collector is { IsCompleted: false } collector)
-            {
-                collector.OnDigit(e.Digit);
-            }
-            else if (_typeAhead.Count < TypeAheadLimit)
-            {
-                _typeAhead.Enqueue(e.Digit);
-            }
-        }
-
+        _caller.OnDigit(e.Digit);
         DigitReceived?.Invoke(e);
-    }
-
-    private void StopPlayer(PromptPlayer player, PlayStatus status)
-    {
-        lock (_gate)
-        {
-            player.Complete(status);
-            if (ReferenceEquals(_player, player))
-            {
-                _player = null;
-            }
-        }
     }
 }

@@ -114,6 +114,15 @@ public sealed partial class SipEndpoint
             return;
         }
 
+        var unsupported = request.Require.Where(tag => !Options.SupportedExtensions.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unsupported.Count > 0)
+        {
+            var badExtension = SipResponse.CreateFor(request, 420, null, SipIds.NewTag());
+            badExtension.Headers.Add(HeaderKind.Unsupported, string.Join(", ", unsupported));
+            SendResponseStateless(badExtension, request, packet.Remote, packet.Transport);
+            return;
+        }
+
         var transaction = new ServerTransaction(this, key, request, packet.Transport, ResponseTarget(request, via, packet));
         if (!_serverTransactions.TryAdd(key, transaction))
         {

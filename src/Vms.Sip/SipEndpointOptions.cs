@@ -40,6 +40,9 @@ public sealed record SipEndpointOptions
         [SipMethods.Invite, SipMethods.Ack, SipMethods.Cancel, SipMethods.Bye, SipMethods.Options, SipMethods.Update,
          SipMethods.Info, SipMethods.Notify, SipMethods.Register];
 
+    /// <summary>Option tags this endpoint supports; a request requiring another one gets 420 (RFC 3261 §8.2.2.3).</summary>
+    public IReadOnlyList<string> SupportedExtensions { get; init; } = [];
+
     /// <summary>Content types listed in Accept.</summary>
     public IReadOnlyList<string> AcceptedContentTypes { get; init; } = ["application/sdp"];
 

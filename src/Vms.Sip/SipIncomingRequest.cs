@@ -96,9 +96,7 @@ public sealed class SipIncomingRequest
 
             if (response.To?.Tag is not null)
             {
-                Dialog = Dialog is { IsUac: false } d && d.RemoteTag == Request.From?.Tag && d.LocalTag == response.To.Tag
-                    ? d
-                    : SipDialog.CreateUas(_endpoint, Request, response);
+                Dialog ??= SipDialog.CreateUas(_endpoint, Request, response);
                 Dialog.OnUasResponse(response, _transaction);
             }
         }

@@ -28,18 +28,28 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         await page.ClickAsync("activate");
         await Expect(page.TestId("order-status")).ToHaveTextAsync("Activated");
         await Expect(page.TestId("mail-sent")).ToBeVisibleAsync();
+        await page.SnapshotAsync("order-activated");
         var mail = await fixture.Server.Smtp.WaitForMessageToAsync(admin.Email, TimeSpan.FromSeconds(10));
         var body = mail.TextBody ?? "";
         var userName = UserNameLine().Match(body).Groups[1].Value.Trim();
         var oneTimePassword = PasswordLine().Match(body).Groups[1].Value.Trim();
         Assert.False(string.IsNullOrEmpty(userName), "No user name in the welcome e-mail:\n" + body);
         Assert.False(string.IsNullOrEmpty(oneTimePassword), "No one-time password in the welcome e-mail:\n" + body);
+
+        // Later the customer orders the statistics portal: a new contract version, the first one kept (F4).
+        await page.ClickAsync("order-customer");
+        await page.WaitForPathAsync("/ops/customers/");
+        await page.TestId("contract-option-StatisticsPortal").CheckAsync();
+        await page.FillAsync("contract-reason", "Statistics ordered");
+        await page.ClickAsync("contract-save");
+        await Expect(page.TestId("contract-history").Locator("tbody tr")).ToHaveCountAsync(2);
         await page.SignOutAsync();
 
         // The customer administrator signs in with the one-time password and must change it first.
         await page.SignInAsync(userName, oneTimePassword);
         await page.WaitForPathAsync("/account/change-password");
         await Expect(page.TestId("must-change")).ToBeVisibleAsync();
+        await page.SnapshotAsync("change-password");
         await page.GotoAsync("/my/users");
         await page.WaitForPathAsync("/account/change-password");
         const string newPassword = "Brasserie-Chosen-2026!";
@@ -50,7 +60,9 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         await page.WaitForPathAsync("/my/contract");
         await Expect(page.TestId("formula-now")).ToHaveTextAsync("Classic");
         await Expect(page.TestId("entitlement-VoiceRecording")).ToContainTextAsync("Yes");
-        await Expect(page.TestId("entitlement-StatisticsPortal")).ToContainTextAsync("No");
+        await Expect(page.TestId("entitlement-StatisticsPortal")).ToContainTextAsync("Yes");
+        await Expect(page.TestId("entitlement-StandardChanges")).ToContainTextAsync("No");
+        await page.SnapshotAsync("my-contract");
 
         // The administrator creates the supervisor's account (an authorised person named on the order).
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
@@ -62,11 +74,13 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         await Expect(page.TestId("user-created")).ToBeVisibleAsync();
         await Expect(page.TestId("one-time-password")).Not.ToBeEmptyAsync();
         await Expect(page.TestId($"user-{supervisor.Email}")).ToContainTextAsync("supervisor");
+        await page.SnapshotAsync("my-users");
 
         // The operator's support profiles are there, read-only for the customer.
         await page.GotoAsync("/my/profiles");
         await Expect(page.TestId("profile-BGC-ADMIN").GetByTestId("read-only")).ToBeVisibleAsync();
         await Expect(page.TestId("profile-BGC-ADMIN").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await page.SnapshotAsync("my-profiles");
     }
 
     [Fact]
@@ -78,6 +92,16 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
 
         await OperatorSteps.CreateCustomerAndOrderAsync(
             page, "Bakery Continuity", "VoiceContinuity", [], [new("Vera Admin", "vera@bakery.example", true)], "09 222 33 44");
+
+        // Late: the operator records why and the new date (IMP2), then activates.
+        var newDate = DateOnly.FromDateTime(fixture.Server.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        await page.ClickAsync("delay");
+        await Expect(page.Page.Locator(".validation-message")).Not.ToHaveCountAsync(0);
+        await page.FillAsync("delay-reason", "Waiting for the number port from the previous operator");
+        await page.FillAsync("delay-date", newDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("delay");
+        await Expect(page.TestId("order-status")).ToHaveTextAsync("Delayed");
+        await Expect(page.TestId("delayed-until")).ToBeVisibleAsync();
         await page.ClickAsync("activate");
         await Expect(page.TestId("order-status")).ToHaveTextAsync("Activated");
 
@@ -95,6 +119,7 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         await using var page = await PortalPage.OpenAsync(fixture.Browser, fixture.Server);
         await page.SignInAsync(PortalServer.AdminUser, PortalServer.AdminPassword);
         await page.WaitForPathAsync("/ops/customers");
+        await page.WaitInteractiveAsync();
         await page.FillAsync("new-customer-name", "Refused Corp");
         await page.ClickAsync("create-customer");
         await page.WaitForPathAsync(@"/ops/orders/new\?customer=");
@@ -110,7 +135,7 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         await Expect(page.Page.Locator(".validation-message")).Not.ToHaveCountAsync(0);
         await page.FillAsync("person-email-0", "admin@refused.example");
         await page.ClickAsync("submit-order");
-        await Expect(page.TestId("form-errors")).ToContainTextAsync("number");
+        await Expect(page.TestId("form-errors")).ToContainTextAsync("0800");
         Assert.EndsWith("/ops/orders/new", new Uri(page.Page.Url).AbsolutePath, StringComparison.Ordinal);
     }
 

@@ -45,7 +45,12 @@ public sealed class MediaClock : IDisposable
         lock (_lock)
         {
             _listeners = [.. _listeners, listener];
-            _timer ??= _time.CreateTimer(_ => OnTimer(), null, Period, Period);
+            if (_timer is null)
+            {
+                // Start counting from now: an engine idle since its creation must not burst the ticks it missed.
+                Interlocked.Exchange(ref _tick, _time.GetElapsedTime(_start).Ticks / Period.Ticks);
+                _timer = _time.CreateTimer(_ => OnTimer(), null, Period, Period);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Vms.Media.Codecs;
+using Vms.Media.Dtmf;
 using Vms.Media.Rtp;
 
 namespace Vms.Media.Relay;
@@ -8,7 +9,8 @@ namespace Vms.Media.Relay;
 /// number of the target's <see cref="RtpSender"/>, timestamps shifted by an offset that is re-based whenever
 /// the incoming SSRC changes (transfer, re-INVITE) or another writer (an announcement) used the target stream
 /// in between, with the marker bit set on the first packet after a re-base. Payload types are mapped to the
-/// target's negotiation; PCMU↔PCMA is transcoded through 256-byte tables. One receive loop owns an instance.
+/// target's negotiation; PCMU↔PCMA is transcoded through 256-byte tables; DTMF events for a target without
+/// telephone-event become in-band tones. One receive loop owns an instance.
 /// </summary>
 internal sealed class RtpForwarder
 {
@@ -16,6 +18,7 @@ internal sealed class RtpForwarder
     private static readonly byte[] AlawToUlaw = BuildTable(G711Law.Alaw, G711Law.Ulaw);
     private readonly byte[] _buffer = new byte[1500];
     private readonly MediaSession _target;
+    private readonly DtmfToneOverlay _overlay = new();
     private bool _anchored;
     private uint _incomingSsrc;
     private uint _offset;
@@ -52,11 +55,22 @@ internal sealed class RtpForwarder
             }
         }
 
+        if (_overlay.IsActive)
+        {
+            _overlay.Overwrite(out_, media.Codec);
+        }
+
         Send(marker || header.Marker, media.PayloadType, header.Timestamp, payload.Length);
     }
 
     public void ForwardEvent(in RtpHeader header, ReadOnlySpan<byte> payload)
     {
+        if (PassDtmf && _target.Media is { TelephoneEventPayloadType: null })
+        {
+            _overlay.OnEvent(header.Timestamp, payload); // the target only understands tones
+            return;
+        }
+
         if (!PassDtmf || _target.Media is not { CanSend: true, TelephoneEventPayloadType: { } pt } || payload.Length + 12 > _buffer.Length)
         {
             return;

@@ -23,7 +23,7 @@ public sealed class Resampler
         _step = (double)inputRate / outputRate;
         var cutoff = 0.9 * Math.Min(1.0, (double)outputRate / inputRate); // fraction of the input Nyquist
         _halfWidth = (int)Math.Ceiling(ZeroCrossings / cutoff);
-        _table = new float[(_halfWidth * Phases) + 2];
+        _table = new float[((_halfWidth + 1) * Phases) + 2];
         for (var i = 0; i < _table.Length; i++)
         {
             var x = (double)i / Phases; // distance in input samples
@@ -58,25 +58,38 @@ public sealed class Resampler
         }
 
         var n = OutputLength(input.Length);
+        var table = _table;
         for (var j = 0; j < n; j++)
         {
             var t = j * _step;
             var center = (int)t;
             var frac = t - center;
-            double sum = 0;
-            var first = Math.Max(0, center - _halfWidth + 1);
-            var last = Math.Min(input.Length - 1, center + _halfWidth);
-            for (var k = first; k <= last; k++)
+
+            // Taps at and left of the centre lie frac, 1 + frac, 2 + frac … samples away; taps to the right
+            // 1 − frac, 2 − frac …: one table position and interpolation weight per side serves all taps.
+            var leftPos = frac * Phases;
+            var leftIndex = (int)leftPos;
+            var leftW = (float)(leftPos - leftIndex);
+            var rightPos = (1 - frac) * Phases;
+            var rightIndex = (int)rightPos;
+            var rightW = (float)(rightPos - rightIndex);
+            float sum = 0;
+            var lastLeft = Math.Min(_halfWidth - 1, center);
+            for (var m = 0; m <= lastLeft; m++)
             {
-                var distance = Math.Abs(k - center - frac) * Phases;
-                var index = (int)distance;
-                var w = distance - index;
-                sum += input[k] * ((_table[index] * (1 - w)) + (_table[index + 1] * w));
+                var i = (m * Phases) + leftIndex;
+                sum += input[center - m] * (table[i] + ((table[i + 1] - table[i]) * leftW));
             }
 
-            output[j] = (short)Math.Clamp(Math.Round(sum), short.MinValue, short.MaxValue);
-        }
+            var lastRight = Math.Min(_halfWidth - 1, input.Length - 1 - center - 1);
+            for (var m = 0; m <= lastRight; m++)
+            {
+                var i = (m * Phases) + rightIndex;
+                sum += input[center + 1 + m] * (table[i] + ((table[i + 1] - table[i]) * rightW));
+            }
 
+            output[j] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
+        }
     }
 
     private static double Sinc(double x) => x == 0 ? 1 : Math.Sin(Math.PI * x) / (Math.PI * x);

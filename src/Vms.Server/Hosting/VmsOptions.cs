@@ -15,6 +15,12 @@ public sealed class VmsOptions
     /// <summary>Mark cookies Secure always (production behind TLS); otherwise Secure when the request is HTTPS.</summary>
     public bool SecureCookies { get; set; }
 
+    /// <summary>Argon2id memory per password hash, in KiB (OWASP: 19456).</summary>
+    public int Argon2MemoryKib { get; set; } = 19456;
+
+    /// <summary>Argon2id passes per password hash (OWASP: 2).</summary>
+    public int Argon2Iterations { get; set; } = 2;
+
     /// <summary>Inactivity after which a session ends (P1).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

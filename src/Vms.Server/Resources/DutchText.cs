@@ -182,5 +182,10 @@ internal static class DutchText
         ["Listen to recordings"] = "Opnames beluisteren",
         ["Manage recordings"] = "Opnames beheren",
         ["Manage campaigns"] = "Campagnes beheren",
+        ["This page is not available to you."] = "Deze pagina is niet voor u beschikbaar.",
+        ["Change the contract"] = "Contract wijzigen",
+        ["A change of formula or options makes a new contract version; the history is kept."] = "Een wijziging van formule of opties maakt een nieuwe contractversie; de geschiedenis blijft bewaard.",
+        ["Reason"] = "Reden",
+        ["Make a new contract version"] = "Nieuwe contractversie maken",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

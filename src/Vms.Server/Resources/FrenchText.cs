@@ -195,5 +195,10 @@ internal static class FrenchText
         ["Listen to recordings"] = "Écouter les enregistrements",
         ["Manage recordings"] = "Gérer les enregistrements",
         ["Manage campaigns"] = "Gérer les campagnes",
+        ["This page is not available to you."] = "Cette page ne vous est pas accessible.",
+        ["Change the contract"] = "Modifier le contrat",
+        ["A change of formula or options makes a new contract version; the history is kept."] = "Un changement de formule ou d'options crée une nouvelle version du contrat ; l'historique est conservé.",
+        ["Reason"] = "Motif",
+        ["Make a new contract version"] = "Créer une nouvelle version du contrat",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

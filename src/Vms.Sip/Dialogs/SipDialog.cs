@@ -97,12 +97,17 @@ public sealed partial class SipDialog
     }
 
     /// <summary>
-    /// Sends an in-dialog request. A 2xx to a re-INVITE is acknowledged and refreshes the remote target; a final
-    /// response to BYE, or 481/408 to any request, terminates the dialog.
+    /// Sends an in-dialog request. A 2xx to a re-INVITE is acknowledged and refreshes the remote target; sending BYE
+    /// (RFC 3261 §15.1.1) or receiving 481/408 to any request terminates the dialog.
     /// </summary>
     public async Task<SipResponse> SendRequestAsync(SipRequest request, Action<SipResponse>? onProvisional = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Method == SipMethods.Bye)
+        {
+            MarkTerminated();
+        }
+
         var response = await _endpoint.SendRequestAsync(request, onProvisional, cancellationToken);
         if (request.Method == SipMethods.Invite && response.IsSuccess)
         {

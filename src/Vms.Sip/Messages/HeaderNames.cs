@@ -6,6 +6,7 @@ namespace Vms.Sip.Messages;
 public static class HeaderNames
 {
     private static readonly byte[][] Canonical = BuildCanonical();
+    private static readonly HeaderKind[][] ByLength = BuildByLength();
 
     /// <summary>The canonical (full) name of a known header as UTF-8 bytes.</summary>
     public static ReadOnlyMemory<byte> CanonicalBytes(HeaderKind kind) => Canonical[(int)kind];
@@ -38,12 +39,18 @@ public static class HeaderNames
             };
         }
 
-        for (var i = 1; i < Canonical.Length; i++)
+        if (name.Length >= ByLength.Length || name.IsEmpty)
         {
-            var candidate = Canonical[i];
-            if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+            return HeaderKind.Other;
+        }
+
+        var first = (byte)(name[0] | 0x20);
+        foreach (var kind in ByLength[name.Length])
+        {
+            var candidate = Canonical[(int)kind];
+            if ((candidate[0] | 0x20) == first && System.Text.Ascii.EqualsIgnoreCase(name, candidate))
             {
-                return (HeaderKind)i;
+                return kind;
             }
         }
 
@@ -68,6 +75,18 @@ public static class HeaderNames
         or HeaderKind.RecordRoute or HeaderKind.Allow or HeaderKind.Accept or HeaderKind.Supported or HeaderKind.Require
         or HeaderKind.ProxyRequire or HeaderKind.Unsupported or HeaderKind.PAssertedIdentity or HeaderKind.Diversion
         or HeaderKind.HistoryInfo or HeaderKind.ContentEncoding or HeaderKind.Reason or HeaderKind.Privacy;
+
+    private static HeaderKind[][] BuildByLength()
+    {
+        var max = Canonical.Max(c => c.Length);
+        var result = new HeaderKind[max + 1][];
+        for (var length = 0; length <= max; length++)
+        {
+            result[length] = Enumerable.Range(1, Canonical.Length - 1).Where(i => Canonical[i].Length == length).Select(i => (HeaderKind)i).ToArray();
+        }
+
+        return result;
+    }
 
     private static byte[][] BuildCanonical()
     {

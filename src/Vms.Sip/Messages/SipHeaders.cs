@@ -24,6 +24,9 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
     /// <inheritdoc/>
     public int Count => _count;
 
+    /// <summary>Changes on every modification (lets messages cache parsed views).</summary>
+    internal int Version { get; private set; }
+
     /// <inheritdoc/>
     public SipHeaderField this[int index] => (uint)index < (uint)_count ? _fields[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
@@ -59,6 +62,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
         Array.Copy(_fields, index, _fields, index + 1, _count - index);
         _fields[index] = field;
         _count++;
+        Version++;
     }
 
     /// <summary>Replaces all headers of a kind by one with this value.</summary>
@@ -107,6 +111,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
         else
         {
             _fields[index] = new SipHeaderField(field.Kind, field.Name, ListSplitter.Trim(field.Value[next..]));
+            Version++;
         }
 
         return true;
@@ -134,6 +139,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
         }
 
         _fields[index] = new SipHeaderField(field.Kind, field.Name, bytes);
+        Version++;
         return true;
     }
 
@@ -147,6 +153,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
 
         Array.Copy(_fields, index + 1, _fields, index, _count - index - 1);
         _count--;
+        Version++;
         _fields[_count] = default;
     }
 
@@ -270,6 +277,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeaderField>
         var removed = _count - write;
         Array.Clear(_fields, write, removed);
         _count = write;
+        Version++;
         return removed;
     }
 }

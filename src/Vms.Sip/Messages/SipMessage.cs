@@ -11,6 +11,8 @@ namespace Vms.Sip.Messages;
 /// </summary>
 public abstract class SipMessage
 {
+    private ViewCache? _cache;
+
     private protected SipMessage(SipHeaders headers, ReadOnlyMemory<byte> body)
     {
         Headers = headers;
@@ -24,22 +26,63 @@ public abstract class SipMessage
     public ReadOnlyMemory<byte> Body { get; set; }
 
     /// <summary>The Call-ID, or null.</summary>
-    public string? CallId => Headers.GetFirst(HeaderKind.CallId)?.Trim();
+    public string? CallId
+    {
+        get
+        {
+            var cache = Cache();
+            return cache.CallId ??= Headers.GetFirst(HeaderKind.CallId)?.Trim();
+        }
+    }
 
     /// <summary>The CSeq, or null when absent or malformed.</summary>
-    public SipCSeq? CSeq => Headers.TryGetFirst(HeaderKind.CSeq, out var v) && SipCSeq.TryParse(v.Span, out var c) ? c : null;
+    public SipCSeq? CSeq
+    {
+        get
+        {
+            var cache = Cache();
+            if (!cache.HasCSeq)
+            {
+                cache.CSeq = Headers.TryGetFirst(HeaderKind.CSeq, out var v) && SipCSeq.TryParse(v.Span, out var c) ? c : null;
+                cache.HasCSeq = true;
+            }
+
+            return cache.CSeq;
+        }
+    }
 
     /// <summary>The topmost Via, or null.</summary>
-    public SipVia? Via => Headers.TryGetFirst(HeaderKind.Via, out var v) && SipVia.TryParse(v.Span, out var via, out _) ? via : null;
+    public SipVia? Via
+    {
+        get
+        {
+            var cache = Cache();
+            return cache.Via ??= Headers.TryGetFirst(HeaderKind.Via, out var v) && SipVia.TryParse(v.Span, out var via, out _) ? via : null;
+        }
+    }
 
     /// <summary>All Via values, topmost first (unreadable values are skipped).</summary>
     public IReadOnlyList<SipVia> Vias => ParseAll<SipVia>(HeaderKind.Via, static (s) => SipVia.TryParse(s, out var v, out _) ? v : null);
 
     /// <summary>From, or null.</summary>
-    public NameAddress? From => ParseNameAddress(HeaderKind.From);
+    public NameAddress? From
+    {
+        get
+        {
+            var cache = Cache();
+            return cache.From ??= ParseNameAddress(HeaderKind.From);
+        }
+    }
 
     /// <summary>To, or null.</summary>
-    public NameAddress? To => ParseNameAddress(HeaderKind.To);
+    public NameAddress? To
+    {
+        get
+        {
+            var cache = Cache();
+            return cache.To ??= ParseNameAddress(HeaderKind.To);
+        }
+    }
 
     /// <summary>The Contact values (a wildcard is <see cref="NameAddress.Wildcard"/>).</summary>
     public IReadOnlyList<NameAddress> Contacts => ParseNameAddresses(HeaderKind.Contact);
@@ -106,6 +149,18 @@ public abstract class SipMessage
     /// <summary>The wire form as text (for logs and tests).</summary>
     public override string ToString() => Encoding.UTF8.GetString(ToBytes());
 
+    private ViewCache Cache()
+    {
+        var cache = _cache;
+        if (cache is null || cache.Version != Headers.Version)
+        {
+            cache = new ViewCache { Version = Headers.Version };
+            _cache = cache;
+        }
+
+        return cache;
+    }
+
     private NameAddress? ParseNameAddress(HeaderKind kind) =>
         Headers.TryGetFirst(kind, out var v) && NameAddress.TryParse(v.Span, out var n, out _) ? n : null;
 
@@ -131,4 +186,22 @@ public abstract class SipMessage
         Headers.TryGetFirst(kind, out var v) && int.TryParse(v.Span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private delegate T? ParseFunc<out T>(ReadOnlySpan<byte> value);
+
+    /// <summary>Parsed views of one version of the headers (a missing header is simply parsed again).</summary>
+    private sealed class ViewCache
+    {
+        public int Version { get; init; }
+
+        public string? CallId { get; set; }
+
+        public SipCSeq? CSeq { get; set; }
+
+        public bool HasCSeq { get; set; }
+
+        public SipVia? Via { get; set; }
+
+        public NameAddress? From { get; set; }
+
+        public NameAddress? To { get; set; }
+    }
 }

@@ -10,9 +10,86 @@ public static class SipSerializer
     /// <summary>Serializes a message into a new array.</summary>
     public static byte[] Serialize(SipMessage message)
     {
-        var writer = new ArrayBufferWriter<byte>(512 + message.Body.Length);
-        Write(message, writer);
-        return writer.WrittenSpan.ToArray();
+        ArgumentNullException.ThrowIfNull(message);
+        var size = 64 + message.Body.Length;
+        if (message is SipRequest request)
+        {
+            size += request.Method.Length + request.RequestUriBytes.Length;
+        }
+        else if (message is SipResponse response)
+        {
+            size += Encoding.UTF8.GetMaxByteCount(response.ReasonPhrase.Length);
+        }
+
+        foreach (var field in message.Headers)
+        {
+            size += field.Name.Length + field.Value.Length + 4;
+        }
+
+        var buffer = new byte[size];
+        var writer = new SpanWriter(buffer);
+        Write(message, ref writer);
+        return writer.Written == buffer.Length ? buffer : buffer.AsSpan(0, writer.Written).ToArray();
+    }
+
+    private static void Write(SipMessage message, ref SpanWriter w)
+    {
+        if (message is SipRequest request)
+        {
+            w.Ascii(request.Method);
+            w.Bytes(" "u8);
+            w.Bytes(request.RequestUriBytes.Span);
+            w.Bytes(" SIP/2.0\r\n"u8);
+        }
+        else if (message is SipResponse response)
+        {
+            w.Bytes("SIP/2.0 "u8);
+            w.Number(response.StatusCode);
+            w.Bytes(" "u8);
+            w.Utf8(response.ReasonPhrase);
+            w.Bytes("\r\n"u8);
+        }
+
+        foreach (var field in message.Headers)
+        {
+            if (field.Kind == HeaderKind.ContentLength)
+            {
+                continue;
+            }
+
+            w.Bytes(field.Name.Span);
+            w.Bytes(": "u8);
+            w.Bytes(field.Value.Span);
+            w.Bytes("\r\n"u8);
+        }
+
+        w.Bytes("Content-Length: "u8);
+        w.Number(message.Body.Length);
+        w.Bytes("\r\n\r\n"u8);
+        w.Bytes(message.Body.Span);
+    }
+
+    private ref struct SpanWriter(Span<byte> buffer)
+    {
+        private readonly Span<byte> _buffer = buffer;
+
+        public int Written { get; private set; }
+
+        public void Bytes(ReadOnlySpan<byte> data)
+        {
+            data.CopyTo(_buffer[Written..]);
+            Written += data.Length;
+        }
+
+        public void Ascii(string text) => Written += Encoding.ASCII.GetBytes(text, _buffer[Written..]);
+
+        public void Utf8(string text) => Written += Encoding.UTF8.GetBytes(text, _buffer[Written..]);
+
+        public void Number(int value)
+        {
+            value.TryFormat(_buffer[Written..], out var n, default, CultureInfo.InvariantCulture);
+            Written += n;
+        }
     }
 
     /// <summary>Serializes a message into a buffer writer.</summary>

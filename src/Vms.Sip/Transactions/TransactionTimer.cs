@@ -1,18 +1,49 @@
 namespace Vms.Sip.Transactions;
 
-/// <summary>A one-shot restartable timer on a TimeProvider.</summary>
+/// <summary>A one-shot restartable timer on a TimeProvider; the underlying timer is created on first start.</summary>
 internal sealed class TransactionTimer : IDisposable
 {
-    private readonly ITimer _timer;
+    private readonly TimeProvider _time;
+    private readonly Action _callback;
+    private readonly Lock _lock = new();
+    private ITimer? _timer;
+    private bool _disposed;
 
     public TransactionTimer(TimeProvider time, Action callback)
     {
-        _timer = time.CreateTimer(static s => ((Action)s!)(), callback, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = time;
+        _callback = callback;
     }
 
-    public void Start(TimeSpan due) => _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    public void Start(TimeSpan due)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
 
-    public void Stop() => _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer ??= _time.CreateTimer(static s => ((Action)s!)(), _callback, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+    }
 
-    public void Dispose() => _timer.Dispose();
+    public void Stop()
+    {
+        lock (_lock)
+        {
+            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
 }

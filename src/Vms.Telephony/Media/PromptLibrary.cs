@@ -21,20 +21,34 @@ public sealed class PromptLibrary
         _beep = Tone("beep", 425, TimeSpan.FromMilliseconds(600));
     }
 
-    /// <summary>The prompt, and whether it was found (false: the beep stands in).</summary>
+    /// <summary>
+    /// The prompt, and whether it was found (false: the beep stands in). A customer's prompt is named
+    /// "{customer:N}-{name}"; when that file is missing the shared "{name}.wav" is tried.
+    /// </summary>
     public (Prompt Prompt, bool Found) Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        var found = Find(name);
+        if (found is null && name.Length > 33 && name[32] == '-')
+        {
+            found = Find(name[33..]);
+        }
+
+        return found is null ? (_beep, false) : (found, true);
+    }
+
+    private Prompt? Find(string name)
+    {
         if (name.IndexOfAny(['/', '\\']) < 0 && !name.Contains("..", StringComparison.Ordinal))
         {
             var path = Path.Combine(_folder, name + ".wav");
             if (File.Exists(path) && _engine.Prompts.GetOrLoad(path) is { Prompt: { } prompt })
             {
-                return (prompt, true);
+                return prompt;
             }
         }
 
-        return (_beep, false);
+        return null;
     }
 
     /// <summary>A sine tone as a prompt (demo and tests).</summary>

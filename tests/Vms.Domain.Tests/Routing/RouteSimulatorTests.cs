@@ -74,4 +74,15 @@ public class RouteSimulatorTests
 
         Assert.Contains(result.Explanation, l => l.Contains("03:30", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Simulate_DateOutOfRange_ProblemNotException()
+    {
+        var plan = TestTrees.Compile(TestTrees.Office);
+
+        var result = RouteSimulator.Simulate(plan, new SimulationRequest { Called = "+3222110000", LocalTime = default });
+
+        Assert.Empty(result.Steps);
+        Assert.NotNull(result.Problem);
+    }
 }

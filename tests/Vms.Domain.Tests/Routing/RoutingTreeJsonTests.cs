@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Vms.Domain.Routing.Json;
 
@@ -81,6 +82,17 @@ public class RoutingTreeJsonTests
         var result = RoutingTreeJson.Read("""{ "root": "a", "nodes": [], "a/b~c": 1 }""");
 
         Assert.Equal("/a~1b~0c", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8InString_ReportsEncodingProblem()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{ "root": "a", "nodes": [ { "id": "a", "type": "announcement", "prompt": "Xb" } ] }""");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+
+        var result = RoutingTreeJson.Read(bytes);
+
+        Assert.Equal("json.encoding", Assert.Single(result.Problems).Code);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class BelgianNumberTests
     [InlineData("+32 2 200 10 01", "+3222001001")]
     [InlineData("0032 9 200 10 01", "+3292001001")]
     [InlineData("04 200 10 01", "+3242001001")]
+    [InlineData("03 200 10 01", "+3232001001")]
+    [InlineData("02 230 10 10", "+3222301010")]
+    [InlineData("02 500 10 10", "+3225001010")]
     public void Parse_BelgianGeographic_GivesE164(string input, string e164) =>
         Assert.Equal(e164, BelgianNumber.Parse(input).E164);
 

@@ -23,6 +23,16 @@ public sealed class PortalPage(IPage page, Uri baseAddress) : IAsyncDisposable
         return new PortalPage(await context.NewPageAsync(), server.BaseAddress);
     }
 
+    /// <summary>Saves a full-page screenshot when VMS_E2E_SCREENSHOTS names a folder (to look at the portal).</summary>
+    public async Task SnapshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("VMS_E2E_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     public ILocator TestId(string id) => Page.Locator($"[data-testid=\"{id}\"]");
 
     public Task GotoAsync(string path) => Page.GotoAsync(new Uri(baseAddress, path).ToString());
@@ -31,8 +41,9 @@ public sealed class PortalPage(IPage page, Uri baseAddress) : IAsyncDisposable
     public Task WaitInteractiveAsync() =>
         Page.WaitForFunctionAsync("() => window.vmsSession && window.vmsSession.ref !== null");
 
+    /// <summary>Waits (polling, so a redirect chain does not trip it) until the address matches.</summary>
     public Task WaitForPathAsync(string pattern) =>
-        Page.WaitForURLAsync(new Regex(pattern, RegexOptions.CultureInvariant));
+        Expect(Page).ToHaveURLAsync(new Regex(pattern));
 
     /// <summary>Types into a Blazor-bound input and commits it (Blazor binds on "change").</summary>
     public async Task FillAsync(string testId, string value)

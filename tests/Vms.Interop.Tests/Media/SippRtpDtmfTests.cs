@@ -4,6 +4,7 @@ using Vms.Interop.Tests.Infrastructure;
 using Vms.Media;
 using Vms.Media.Dtmf;
 using Vms.Media.Sdp;
+using Vms.Media.Wav;
 
 namespace Vms.Interop.Tests.Media;
 
@@ -22,7 +23,7 @@ public class SippRtpDtmfTests
             File.Copy(Path.Combine(pcaps, $"dtmf_2833_{digit}.pcap"), Path.Combine(folder.Path, $"dtmf_2833_{digit}.pcap"));
         }
 
-        await File.WriteAllTextAsync(Path.Combine(folder.Path, "dtmf.xml"), Scenario(["4", "2", "pound"]));
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "dtmf.xml"), Scenario(["dtmf_2833_4.pcap", "dtmf_2833_2.pcap", "dtmf_2833_pound.pcap"]));
         var rtpBase = FreePort.UdpAndTcp();
         using var engine = new MediaEngine(new MediaEngineOptions { MinPort = rtpBase + 2, MaxPort = rtpBase + 41 });
         var created = engine.CreateSession();
@@ -55,11 +56,71 @@ public class SippRtpDtmfTests
         Assert.Equal(IPAddress.Loopback, session.RemoteEndPoint!.Address);
     }
 
-    private static string Scenario(string[] pcaps)
+    [Fact]
+    [Trait("peer", "sipp")]
+    public async Task SippPcapPlay_G711aStream_RecordedBitExactInWav()
+    {
+        var sippPath = Tools.Require("sipp", "sip-tester");
+        using var folder = new TempFolder();
+        var pcap = Path.Combine(Tools.RepositoryRoot(), "..", "shared", "testdata", "g711", "rtp-pcap", "g711a.pcap");
+        File.Copy(pcap, Path.Combine(folder.Path, "g711a.pcap"));
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "audio.xml"), Scenario(["g711a.pcap"], 8000));
+        var rtpBase = FreePort.UdpAndTcp();
+        using var engine = new MediaEngine(new MediaEngineOptions { MinPort = rtpBase + 2, MaxPort = rtpBase + 41 });
+        var created = engine.CreateSession();
+        Assert.True(created.IsSuccess, created.Error);
+        await using var session = created.Session!;
+        var recordingPath = Path.Combine(folder.Path, "recording.wav");
+        Vms.Media.Recording.CallRecorder? recorder = null;
+        await using var uas = new MiniSipUas(offer =>
+        {
+            var result = session.AcceptOffer(offer);
+            recorder = session.StartRecording(recordingPath, new Vms.Media.Recording.RecordingOptions { Law = Vms.Media.Codecs.G711Law.Alaw, Latency = TimeSpan.FromMilliseconds(500) });
+            return result.IsAccepted ? SdpWriter.Write(result.LocalDescription!) : null;
+        });
+        var sipPort = FreePort.UdpAndTcp();
+        var mediaPort = FreePort.UdpAndTcp() & ~1;
+        await using var sipp = ExternalProcess.Start(sippPath, [
+            "-sf", "audio.xml", "-i", "127.0.0.1", "-p", sipPort.ToString(CultureInfo.InvariantCulture),
+            "-mp", mediaPort.ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin", "-trace_err", "-timeout", "40s",
+            $"127.0.0.1:{uas.Port}"], folder.Path);
+        var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(50));
+        Assert.True(exit == 0, $"sipp exited {exit}\n{sipp.Output}");
+        Assert.NotNull(recorder);
+        var result = await recorder!.StopAsync();
+        Assert.Equal(0, result.LatePackets);
+        var wav = WavReader.ReadFile(recordingPath);
+        Assert.True(wav.IsSuccess, wav.Error);
+        var recorded = wav.File!.Data.ToArray();
+        var expected = PcapPayloads(File.ReadAllBytes(pcap));
+        Assert.Equal(56640, expected.Length);
+        Assert.True(recorded.AsSpan().IndexOf(expected) >= 0, $"the 7.08 s of A-law from the pcap are not found contiguous in the {recorded.Length}-byte recording");
+        Assert.Equal(0, session.GetStatistics().PacketsLost);
+    }
+
+    private static byte[] PcapPayloads(byte[] file)
+    {
+        var payloads = new List<byte>();
+        var offset = 24;
+        while (offset + 16 <= file.Length)
+        {
+            var captured = BitConverter.ToInt32(file, offset + 8);
+            var frame = file.AsSpan(offset + 16, captured);
+            offset += 16 + captured;
+            var ihl = (frame[14] & 0x0F) * 4;
+            var udp = frame[(14 + ihl)..];
+            var rtp = udp[8..((udp[4] << 8) | udp[5])];
+            payloads.AddRange(rtp[12..].ToArray());
+        }
+
+        return [.. payloads];
+    }
+
+    private static string Scenario(string[] pcaps, int pauseMilliseconds = 600)
     {
         var plays = string.Concat(pcaps.Select(p => $"""
-              <nop><action><exec play_pcap_audio="dtmf_2833_{p}.pcap"/></action></nop>
-              <pause milliseconds="600"/>
+              <nop><action><exec play_pcap_audio="{p}"/></action></nop>
+              <pause milliseconds="{pauseMilliseconds}"/>
 
             """));
         return $$"""

@@ -100,8 +100,8 @@ public class DtmfCollectTests
         using var rig = new MediaRig();
         await using var session = rig.NewSession();
         using var peer = rig.NewPeer(30000);
-        session.AcceptOffer(MediaRig.OfferFrom(30000, "0"));
-        session.InBandDtmfDetection = true;
+        session.AcceptOffer(MediaRig.OfferFrom(30000, "0")); // no telephone-event: in-band detection turns on
+        Assert.True(session.InBandDtmfDetection);
         var collect = session.CollectDigitsAsync(new DtmfCollectOptions { MaxDigits = 2 });
         var to = new IPEndPoint(IPAddress.Loopback, session.LocalRtpPort);
         foreach (var key in "39")

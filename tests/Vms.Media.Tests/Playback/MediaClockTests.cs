@@ -50,4 +50,16 @@ public class MediaClockTests
         time.Advance(TimeSpan.FromMilliseconds(40));
         Assert.Equal([1L], counter.Ticks);
     }
+
+    [Fact]
+    public void Register_AfterLongIdle_NoBurstOfMissedTicks()
+    {
+        var time = new FakeTimeProvider();
+        using var clock = new MediaClock(time);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var counter = new Counter();
+        clock.Register(counter);
+        time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.Single(counter.Ticks);
+    }
 }

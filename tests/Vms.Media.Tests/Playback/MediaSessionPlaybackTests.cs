@@ -194,4 +194,18 @@ public class MediaSessionPlaybackTests
         Assert.Equal(1, session.GetStatistics().PacketsRefused);
         _ = RtpParseStatus.Ok;
     }
+
+    [Fact]
+    public async Task OnDatagram_UnknownPayloadTypeFromStranger_DoesNotMoveLatch()
+    {
+        using var rig = new MediaRig();
+        await using var session = rig.NewSession();
+        using var peer = rig.NewPeer(30000);
+        using var stranger = rig.NewPeer(30600);
+        session.AcceptOffer(MediaRig.OfferFrom(30000));
+        var to = new IPEndPoint(IPAddress.Loopback, session.LocalRtpPort);
+        stranger.SendAudio(to, new byte[160], pt: 96);
+        Assert.Equal(peer.EndPoint, session.RemoteEndPoint);
+        Assert.Equal(1, session.GetStatistics().PacketsRefused);
+    }
 }

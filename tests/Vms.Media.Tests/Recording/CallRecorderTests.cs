@@ -122,6 +122,32 @@ public class CallRecorderTests
     }
 
     [Fact]
+    public async Task WriteFrame_TwoMinutesBothDirections_AboutOneMegabyteAndNothingKeptInMemory()
+    {
+        var stream = new DiscardingSeekableStream();
+        var recorder = new CallRecorder(stream, new RecordingOptions(), null);
+        for (var i = 0; i < 100; i++)
+        {
+            recorder.Write(0, 1, (uint)(i * 160), Loud, G711Law.Alaw);
+            recorder.Write(1, 2, (uint)(i * 160), Quiet, G711Law.Alaw);
+            recorder.WriteFrame();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 100; i < 6000; i++)
+        {
+            recorder.Write(0, 1, (uint)(i * 160), Loud, G711Law.Alaw);
+            recorder.Write(1, 2, (uint)(i * 160), Quiet, G711Law.Alaw);
+            recorder.WriteFrame();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before); // streamed: no per-frame memory
+        var result = await recorder.StopAsync();
+        Assert.Equal(TimeSpan.FromMinutes(2), result.Duration);
+        Assert.Equal(58 + 960_000, result.FileBytes); // 8,000 bytes per second: about 1 MB per 2 minutes
+    }
+
+    [Fact]
     public async Task StartRecording_SessionPlaysAndPeerTalks_FileOnDiskHasBothAndIsReadableWhileRecording()
     {
         var path = Path.Combine(Path.GetTempPath(), $"vms-rec-{Guid.NewGuid():N}.wav");

@@ -145,6 +145,69 @@ public class MediaBridgeTests
     }
 
     [Fact]
+    public async Task Bridge_DtmfToLegWithoutTelephoneEvent_ConvertedToInBandTones()
+    {
+        using var rig = new MediaRig();
+        await using var call = new Call(rig, "8 101", "8");
+        using var bridge = call.A.Bridge(call.B, new BridgeOptions { PassDtmf = true });
+        var silence = Enumerable.Repeat(G711.AlawSilence, 160).ToArray();
+        var packet = new byte[172];
+        ushort seq = 1;
+        uint ts = 1000;
+        void Audio()
+        {
+            RtpHeader.WriteFixed(packet, false, 8, seq++, ts, 42);
+            silence.CopyTo(packet, 12);
+            call.PeerA.SendRawPacket(packet, call.ToA);
+            ts += 160;
+        }
+
+        void Event(byte code, bool end, ushort duration, uint start)
+        {
+            var e = new byte[16];
+            RtpHeader.WriteFixed(e, duration == 0, 101, seq++, start, 42);
+            new TelephoneEventPayload(code, end, 10, duration).Write(e.AsSpan(12));
+            call.PeerA.SendRawPacket(e, call.ToA);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Audio();
+        }
+
+        var start = ts;
+        for (var i = 0; i < 8; i++)
+        {
+            Event(9, false, (ushort)(i * 160), start);
+            Audio();
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Event(9, true, 1280, start);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Audio();
+        }
+
+        Assert.DoesNotContain(call.PeerB.Rtp, r => r.Header.PayloadType == 101);
+        var detector = new DtmfToneDetector();
+        var heard = new List<char>();
+        detector.DigitDetected += heard.Add;
+        foreach (var (h, p) in call.PeerB.Rtp)
+        {
+            var pcm = new short[h.PayloadLength];
+            G711.Decode(G711Law.Alaw, h.GetPayload(p), pcm);
+            detector.Process(pcm);
+        }
+
+        Assert.Equal(['9'], heard);
+        Assert.Equal(23, call.PeerB.Received.Count);
+    }
+
+    [Fact]
     public async Task Bridge_DtmfIntercepted_NotForwardedButReported()
     {
         using var rig = new MediaRig();

@@ -74,7 +74,7 @@ public class CallOrchestratorTests
         s.Dialer.Last.Respond(486, "Busy Here");
         await run;
 
-        Assert.Equal(["busy"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["busy"], s.Played);
         Assert.True(caller.ByeSent);
         var record = await s.SingleRecordAsync();
         Assert.Equal("busy", record.Legs[0].Outcome);
@@ -113,7 +113,7 @@ public class CallOrchestratorTests
         s.Dialer.Last.Respond(503, "Service Unavailable");
         await run;
 
-        Assert.Equal(["failed"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["failed"], s.Played);
         Assert.Equal("failed", (await s.SingleRecordAsync()).Legs[0].Outcome);
     }
 
@@ -127,7 +127,7 @@ public class CallOrchestratorTests
         await run;
 
         Assert.Empty(s.Dialer.Sessions);
-        Assert.Equal(["capacity"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["capacity"], s.Played);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class CallOrchestratorTests
         await run;
 
         Assert.Empty(s.Dialer.Sessions);
-        Assert.Equal(["down"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["down"], s.Played);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class CallOrchestratorTests
         caller.CallerHangsUp();
         await run;
 
-        Assert.Equal(["welcome"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["welcome"], s.Played);
         Assert.Contains("key '1'", (await s.SingleRecordAsync()).RouteTrace, StringComparison.Ordinal);
     }
 
@@ -184,7 +184,7 @@ public class CallOrchestratorTests
 
         await run;
 
-        Assert.Equal(["welcome", "goodbye"], s.Media.Endpoints[0].Played);
+        Assert.Equal(["welcome", "goodbye"], s.Played);
         Assert.True(caller.ByeSent);
         Assert.Equal("announcement", (await s.SingleRecordAsync()).Outcome);
     }

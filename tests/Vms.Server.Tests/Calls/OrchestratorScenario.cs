@@ -8,7 +8,7 @@ using Vms.Server.Features.Calls.Live;
 using Vms.Server.Features.Calls.Records;
 using Vms.Server.Features.Calls.Trunks;
 using Vms.Telephony;
-using Vms.Telephony.Tests.Fakes;
+using Vms.Server.Tests.Calls.Fakes;
 
 namespace Vms.Server.Tests.Calls;
 
@@ -54,6 +54,9 @@ internal sealed class OrchestratorScenario : IDisposable
     public FlakyCallRecordStore Store { get; } = new();
     public CallRecordWriter Writer { get; }
     public CallOrchestrator Orchestrator { get; }
+
+    /// <summary>The prompts the caller heard, without the customer prefix of their file names.</summary>
+    public IReadOnlyList<string> Played => Media.Endpoints[0].Played.Select(p => p.StartsWith(Customer.ToString("N") + "-", StringComparison.Ordinal) ? p[33..] : p).ToList();
 
     public (FakeInboundSession Caller, Task Run) Call(string number = Number, string source = "127.0.0.1")
     {

@@ -36,6 +36,10 @@ public sealed class VmsApp : WebApplicationFactory<Program>
             ["Vms:PortalUrl"] = "http://vms.test",
             ["VMS_ADMIN_PASSWORD"] = AdminPassword,
             ["Smtp:Host"] = "",
+
+            // The lowest Argon2id cost the hasher accepts keeps the suite quick; production uses the OWASP setting.
+            ["Vms:Argon2MemoryKib"] = "8192",
+            ["Vms:Argon2Iterations"] = "1",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

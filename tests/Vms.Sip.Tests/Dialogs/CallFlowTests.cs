@@ -202,4 +202,52 @@ public sealed class CallFlowTests
         Assert.Equal(500, response.StatusCode);
         Assert.Equal(1, bed.Uas.Statistics.HandlerErrors);
     }
+
+    [Fact]
+    public async Task Reinvite_FromCallee_SameDialogObjectAndAcked()
+    {
+        await using var bed = new SipTestBed();
+        SipDialog? uasDialog = null;
+        bed.Uas.RequestHandler = async incoming =>
+        {
+            await incoming.RespondAsync(200);
+            uasDialog = incoming.Dialog;
+        };
+        var result = await bed.Uac.InviteAsync(bed.NewRequest(SipMethods.Invite));
+        var seen = new List<SipIncomingRequest>();
+        result.Dialog!.RequestHandler = async incoming =>
+        {
+            seen.Add(incoming);
+            await incoming.RespondAsync(200);
+        };
+
+        var response = await uasDialog!.ReinviteAsync(Encoding.ASCII.GetBytes("v=0\r\na=sendonly\r\n"));
+
+        Assert.Equal(200, response.StatusCode);
+        var reinvite = Assert.Single(seen);
+        Assert.Same(result.Dialog, reinvite.Dialog);
+        Assert.Equal(1, bed.Uac.DialogCount);
+        Assert.Equal(1, bed.Uas.DialogCount);
+        Assert.Equal(2, bed.Count("ACK"));
+        Assert.Equal("v=0\r\na=sendonly\r\n", Encoding.ASCII.GetString(result.Dialog.RemoteBody.Span));
+    }
+
+    [Fact]
+    public async Task Bye_FromCallee_CallerDialogTerminated()
+    {
+        await using var bed = new SipTestBed();
+        SipDialog? uasDialog = null;
+        bed.Uas.RequestHandler = async incoming =>
+        {
+            await incoming.RespondAsync(200);
+            uasDialog = incoming.Dialog;
+        };
+        var result = await bed.Uac.InviteAsync(bed.NewRequest(SipMethods.Invite));
+
+        var bye = await uasDialog!.ByeAsync();
+
+        Assert.Equal(200, bye.StatusCode);
+        await result.Dialog!.Terminated.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, bed.Uac.DialogCount + bed.Uas.DialogCount);
+    }
 }

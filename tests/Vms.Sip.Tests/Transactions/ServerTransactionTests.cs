@@ -172,4 +172,17 @@ public sealed class ServerTransactionTests
         Assert.DoesNotContain("BYE:fa", sent);
         Assert.Equal(1, bed.Uac.DialogCount);
     }
+
+    [Fact]
+    public async Task Request_RequiresUnknownExtension_420WithUnsupported()
+    {
+        await using var bed = new SipTestBed();
+        var peer = new RawPeer(bed.Network, 5090);
+
+        peer.Send(Invite("z9hG4bKrq").Replace("Max-Forwards: 70", "Max-Forwards: 70\r\nRequire: 100rel, foo", StringComparison.Ordinal));
+
+        var response = Assert.Single(peer.Responses);
+        Assert.Equal(420, response.StatusCode);
+        Assert.Equal(["100rel", "foo"], response.Unsupported);
+    }
 }

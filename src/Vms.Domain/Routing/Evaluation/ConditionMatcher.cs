@@ -33,9 +33,9 @@ internal static class ConditionMatcher
         return minute < rule.ToMinute && (rule.DaysMask & (1 << (int)previous)) != 0;
     }
 
-    public static bool MatchesCaller(CompiledPlan plan, in CompiledRule rule, in CallContext context)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool MatchesCaller(CompiledPlan plan, in CompiledRule rule, in CallerInfo caller, ICallerListLookup? lists)
     {
-        var caller = context.Caller;
         if (rule.Withheld >= 0 && (rule.Withheld == 1) != caller.IsWithheld)
         {
             return false;
@@ -64,7 +64,7 @@ internal static class ConditionMatcher
 
         if (rule.List is { } list)
         {
-            return !caller.IsWithheld && context.Lists is { } lists && lists.Contains(plan.CustomerId, list, caller);
+            return !caller.IsWithheld && lists is not null && lists.Contains(plan.CustomerId, list, caller);
         }
 
         return true;
@@ -73,6 +73,7 @@ internal static class ConditionMatcher
     public static bool MatchesCalled(CompiledPlan plan, in CompiledRule rule, string? called) =>
         AnyEqual(plan.Strings, rule.PrefixStart, rule.PrefixCount, called);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool AnyPrefix(string[] strings, int start, int count, string? value)
     {
         if (value is null)
@@ -82,7 +83,7 @@ internal static class ConditionMatcher
 
         for (var i = start; i < start + count; i++)
         {
-            if (value.StartsWith(strings[i], StringComparison.Ordinal))
+            if (value.AsSpan().StartsWith(strings[i]))
             {
                 return true;
             }
@@ -91,6 +92,7 @@ internal static class ConditionMatcher
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool AnyEqual(string[] strings, int start, int count, string? value)
     {
         if (value is null)
@@ -100,7 +102,7 @@ internal static class ConditionMatcher
 
         for (var i = start; i < start + count; i++)
         {
-            if (string.Equals(strings[i], value, StringComparison.Ordinal))
+            if (value.AsSpan().SequenceEqual(strings[i]))
             {
                 return true;
             }

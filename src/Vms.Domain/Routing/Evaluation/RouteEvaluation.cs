@@ -1,4 +1,5 @@
 using Vms.Domain.Routing.Model;
+using Vms.Domain.Routing.Numbers;
 
 namespace Vms.Domain.Routing.Evaluation;
 
@@ -19,6 +20,7 @@ public sealed class RouteEvaluation
     private int _traceCount;
     private CompiledPlan _plan = null!;
     private CallContext _context;
+    private CallerInfo _caller;
     private int _node = -1;
     private int _attempt;
     private int _dayNumber;
@@ -56,6 +58,7 @@ public sealed class RouteEvaluation
         ArgumentNullException.ThrowIfNull(plan);
         _plan = plan;
         _context = context;
+        _caller = context.Caller;
         _traceCount = 0;
         _node = -1;
         _attempt = 0;
@@ -184,25 +187,35 @@ public sealed class RouteEvaluation
                     next = TimeBranch(node, in n);
                     break;
                 case NodeKind.Caller:
-                case NodeKind.Called:
                     next = n.Next;
-                    var matched = -1;
+                    var callerRule = -1;
+                    var lists = _context.Lists;
                     for (var r = n.RuleStart; r < n.RuleStart + n.RuleCount; r++)
                     {
-                        if (n.Kind == NodeKind.Caller
-                            ? ConditionMatcher.MatchesCaller(_plan, in rules[r], in _context)
-                            : ConditionMatcher.MatchesCalled(_plan, in rules[r], _context.Called))
+                        if (ConditionMatcher.MatchesCaller(_plan, in rules[r], in _caller, lists))
                         {
-                            matched = r - n.RuleStart;
+                            callerRule = r - n.RuleStart;
                             next = rules[r].Target;
                             break;
                         }
                     }
 
-                    var caller = n.Kind == NodeKind.Caller;
-                    Record(node, matched >= 0
-                        ? caller ? TraceKind.CallerRule : TraceKind.CalledRule
-                        : caller ? TraceKind.CallerOtherwise : TraceKind.CalledOtherwise, matched, next);
+                    Record(node, callerRule >= 0 ? TraceKind.CallerRule : TraceKind.CallerOtherwise, callerRule, next);
+                    break;
+                case NodeKind.Called:
+                    next = n.Next;
+                    var calledRule = -1;
+                    for (var r = n.RuleStart; r < n.RuleStart + n.RuleCount; r++)
+                    {
+                        if (ConditionMatcher.MatchesCalled(_plan, in rules[r], _context.Called))
+                        {
+                            calledRule = r - n.RuleStart;
+                            next = rules[r].Target;
+                            break;
+                        }
+                    }
+
+                    Record(node, calledRule >= 0 ? TraceKind.CalledRule : TraceKind.CalledOtherwise, calledRule, next);
                     break;
                 case NodeKind.Split:
                     var roll = n.Int1 > 0 ? (_context.Random ?? Random.Shared).Next(n.Int1) : 0;
@@ -346,13 +359,24 @@ public sealed class RouteEvaluation
     private RouteStep Done(EndReason reason) =>
         new(StepKind.Done, _node >= 0 ? _plan.NodeIds[_node] : null) { EndReason = reason };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Record(int node, TraceKind kind, int detail, int target)
     {
-        if (_traceCount == _trace.Length)
+        var trace = _trace;
+        var count = _traceCount;
+        if ((uint)count < (uint)trace.Length)
         {
-            Array.Resize(ref _trace, _trace.Length * 2);
+            trace[count] = new TraceEntry(node, kind, detail, target);
+            _traceCount = count + 1;
+            return;
         }
 
+        Grow(node, kind, detail, target);
+    }
+
+    private void Grow(int node, TraceKind kind, int detail, int target)
+    {
+        Array.Resize(ref _trace, _trace.Length * 2);
         _trace[_traceCount++] = new TraceEntry(node, kind, detail, target);
     }
 }

@@ -21,6 +21,12 @@ public static class RoutingTreeJson
             return new RoutingTreeReadResult(null, problems);
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            problems.Add(new RoutingProblem("", "json.encoding", "The tree JSON is not valid UTF-8 text."));
+            return new RoutingTreeReadResult(null, problems);
+        }
+
         JsonDocument document;
         try
         {

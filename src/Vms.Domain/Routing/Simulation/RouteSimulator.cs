@@ -12,6 +12,11 @@ public static class RouteSimulator
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);
+        if (request.LocalTime.Year is < 2000 or > 2099)
+        {
+            return new SimulationResult([], EndReason.None, [], "The date must be between 2000 and 2099.");
+        }
+
         var local = DateTime.SpecifyKind(request.LocalTime, DateTimeKind.Unspecified);
         if (plan.TimeZone.IsInvalidTime(local))
         {

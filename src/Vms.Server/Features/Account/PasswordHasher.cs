@@ -1,17 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 using Konscious.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Vms.Server.Hosting;
 
 namespace Vms.Server.Features.Account;
 
 /// <summary>
-/// Argon2id password hashes (OWASP: 19 MiB, 2 passes, 1 lane), stored as
-/// <c>argon2id$m=19456,t=2,p=1$salt$hash</c> in base64.
+/// Argon2id password hashes (OWASP defaults: 19 MiB, 2 passes, 1 lane; settings Vms:Argon2MemoryKib and
+/// Vms:Argon2Iterations), stored with their parameters as <c>argon2id$m=19456,t=2,p=1$salt$hash</c> in base64,
+/// so stronger settings later still verify older hashes.
 /// </summary>
 public sealed class PasswordHasher
 {
-    private const int MemoryKib = 19456;
-    private const int Iterations = 2;
     private const int Parallelism = 1;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
@@ -19,14 +20,23 @@ public sealed class PasswordHasher
     /// <summary>A valid hash of a random password: verifying an unknown user costs the same as a real one.</summary>
     private readonly Lazy<string> _decoy;
 
-    public PasswordHasher() => _decoy = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))));
+    private readonly int _memoryKib;
+    private readonly int _iterations;
+
+    public PasswordHasher(IOptions<VmsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _memoryKib = Math.Max(8192, options.Value.Argon2MemoryKib);
+        _iterations = Math.Max(1, options.Value.Argon2Iterations);
+        _decoy = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))));
+    }
 
     public string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Compute(password, salt, MemoryKib, Iterations, Parallelism);
-        return $"argon2id$m={MemoryKib},t={Iterations},p={Parallelism}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+        var hash = Compute(password, salt, _memoryKib, _iterations, Parallelism);
+        return $"argon2id$m={_memoryKib},t={_iterations},p={Parallelism}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
     public bool Verify(string? stored, string password)

@@ -61,6 +61,7 @@ public sealed class SessionStore(VmsDb db, TimeProvider time, IOptions<VmsOption
         {
             session.EndedAt = now;
             session.EndReason = reason;
+            context.AuditEntries.Add(new AuditEntry { At = now, UserId = session.UserId, Actor = "system", Action = "session.ended", Target = session.UserId.ToString(), Details = reason });
             await context.SaveChangesAsync(cancellationToken);
             return SessionCheck.Ended(reason);
         }

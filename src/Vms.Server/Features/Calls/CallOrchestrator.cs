@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Vms.Domain.Routing.Evaluation;
 using Vms.Server.Features.Calls.Counters;
 using Vms.Server.Features.Calls.Ladder;
 using Vms.Server.Features.Calls.Limits;
@@ -39,9 +40,11 @@ internal sealed partial class CallOrchestrator
         CallsOptions options,
         TimeProvider time,
         ILogger<CallOrchestrator> logger,
-        SipLadderStore? ladder = null)
+        SipLadderStore? ladder = null,
+        Func<ICallerListLookup?>? callerLists = null)
     {
         Ladder = ladder;
+        CallerLists = callerLists;
         _factory = factory;
         _snapshots = snapshots;
         _trunks = trunks;
@@ -63,6 +66,7 @@ internal sealed partial class CallOrchestrator
     internal TimeProvider Time { get; }
     internal ILogger Logger { get; }
     internal SipLadderStore? Ladder { get; }
+    internal Func<ICallerListLookup?>? CallerLists { get; }
     internal RoutingSnapshotView Snapshot => new(_snapshots.Current);
 
     /// <summary>Handles one incoming INVITE to its end (the task completes when the call is over).</summary>

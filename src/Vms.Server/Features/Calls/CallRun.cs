@@ -102,7 +102,11 @@ internal sealed partial class CallRun
 
     private async Task ExecuteTreeAsync(InboundCall call, CancellationToken cancellationToken)
     {
-        var context = new CallContext(_o.Time.GetUtcNow(), NumberAnalysis.AnalyseCaller(_session.CallerNumber), _session.CalledNumber) { Live = _o.Live };
+        var context = new CallContext(_o.Time.GetUtcNow(), NumberAnalysis.AnalyseCaller(_session.CallerNumber), _session.CalledNumber)
+        {
+            Live = _o.Live,
+            Lists = _o.CallerLists?.Invoke(),
+        };
         var evaluation = RouteEvaluation.Start(_plan!, context);
         var step = evaluation.Current;
         var connected = false;
@@ -125,7 +129,7 @@ internal sealed partial class CallRun
                         continue;
                     case StepKind.Play:
                         _info.State = "announcement";
-                        if (await call.PlayAsync(step.Prompt!, cancellationToken) is null)
+                        if (await call.PlayAsync(PromptName(step.Prompt!), cancellationToken) is null)
                         {
                             _outcome = CallOutcome.Cancelled;
                             _endedBy = CallParty.Caller;
@@ -137,7 +141,7 @@ internal sealed partial class CallRun
                         continue;
                     case StepKind.CollectDigit:
                         _info.State = "menu";
-                        var digits = await call.CollectDigitsAsync(step.Prompt, DigitOptions.SingleKey(TimeSpan.FromSeconds(Math.Max(1, step.TimeoutSeconds))), cancellationToken);
+                        var digits = await call.CollectDigitsAsync(step.Prompt is null ? null : PromptName(step.Prompt), DigitOptions.SingleKey(TimeSpan.FromSeconds(Math.Max(1, step.TimeoutSeconds))), cancellationToken);
                         if (digits is null)
                         {
                             _outcome = CallOutcome.Cancelled;
@@ -232,6 +236,9 @@ internal sealed partial class CallRun
                 return (null, false);
         }
     }
+
+    /// <summary>Prompts are stored per customer as "{customer:N}-{name}" (see the routing feature's prompt service).</summary>
+    private string PromptName(string prompt) => _customer is { } customer ? customer.ToString("N") + "-" + prompt : prompt;
 
     private int UnansweredStatus() => _outcome switch
     {

@@ -27,17 +27,20 @@ public sealed class CallsOptions
 
     public int RtpMaxPort { get; set; } = 49999;
 
-    /// <summary>Folder of prompt WAV files ({name}.wav); a missing prompt plays a short beep.</summary>
-    public string PromptsFolder { get; set; } = Path.Combine("data", "prompts");
+    /// <summary>Folder of prompt WAV files (default: prompts under Vms:DataDirectory) ({name}.wav); a missing prompt plays a short beep.</summary>
+    public string PromptsFolder { get; set; } = "";
 
-    /// <summary>Where the routing snapshot is saved for starts without the database.</summary>
-    public string SnapshotFile { get; set; } = Path.Combine("data", "routing-snapshot.json");
+    /// <summary>Where the routing snapshot is saved for starts without the database (default: under Vms:DataDirectory).</summary>
+    public string SnapshotFile { get; set; } = "";
 
     /// <summary>How often the routing snapshot is rebuilt from the database (off the call path).</summary>
     public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Demo mode: run the network simulator in-process as the outbound gateway and the caller of test calls.</summary>
     public bool NetSim { get; set; }
+
+    /// <summary>Keep each call's SIP messages for the ladder view (remote diagnosis); off for load tests.</summary>
+    public bool Ladder { get; set; } = true;
 
     /// <summary>The network simulator's SIP port (demo mode).</summary>
     public int NetSimPort { get; set; } = 5080;

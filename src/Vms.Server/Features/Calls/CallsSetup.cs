@@ -28,6 +28,15 @@ public static class CallsSetup
         var options = new CallsOptions();
         builder.Configuration.GetSection(CallsOptions.Section).Bind(options);
         var demo = builder.Configuration.GetValue<bool>("Vms:DemoMode");
+        var dataDirectory = builder.Configuration["Vms:DataDirectory"] is { Length: > 0 } d ? d : "data";
+        options.PromptsFolder = options.PromptsFolder is { Length: > 0 } p ? p : Path.Combine(dataDirectory, "prompts");
+        options.SnapshotFile = options.SnapshotFile is { Length: > 0 } f ? f : Path.Combine(dataDirectory, "routing-snapshot.json");
+        options.Records.SpoolPath = options.Records.SpoolPath is { Length: > 0 } sp ? sp : Path.Combine(dataDirectory, "spool", "call-records.jsonl");
+        if (builder.Environment.IsEnvironment("Testing") && builder.Configuration[CallsOptions.Section + ":SipPort"] is null)
+        {
+            options.SipPort = 0; // in-process test servers run side by side: any free port
+        }
+
         if (options.Trunks.TrustedPeers.Count == 0)
         {
             // Embedded default: the loopback network is the operator's network (NetSim, SIPp, Kamailio on this machine).
@@ -58,7 +67,7 @@ public static class CallsSetup
         services.AddSingleton<LiveCallState>();
         services.AddSingleton<LiveCallCounters>();
         services.AddSingleton<ActiveCallRegistry>();
-        services.AddSingleton(sp => new SipLadderStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SipLadderStore(sp.GetRequiredService<TimeProvider>()) { Enabled = options.Ladder });
         services.AddSingleton<ICallRecordStore, EfCallRecordStore>();
         services.AddSingleton(sp => new CallRecordSpool(options.Records.SpoolPath));
         services.AddSingleton<CallRecordWriter>();
@@ -76,13 +85,14 @@ public static class CallsSetup
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallOrchestrator>>(),
-            sp.GetRequiredService<SipLadderStore>()));
+            sp.GetRequiredService<SipLadderStore>(),
+            sp.GetService<Vms.Server.Features.Routing.CallerListIndexProvider>() is { } lists ? () => lists.Current : null));
         services.AddSingleton<CallsQueries>();
         services.AddPortalNavItem(new PortalNavItem("/calls/live", "Live calls", PortalArea.Operator, 80));
         services.AddPortalNavItem(new PortalNavItem("/calls/live", "Live calls", PortalArea.Customer, 80));
         services.AddHostedService<CallRecordWriterService>();
         services.AddHostedService<SipCallService>();
-        if (options.NetSim)
+        if (demo || options.NetSim)
         {
             services.AddSingleton<DemoNetwork>();
             services.AddHostedService(sp => sp.GetRequiredService<DemoNetwork>());

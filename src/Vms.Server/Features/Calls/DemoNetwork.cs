@@ -9,9 +9,9 @@ using Vms.Server.Hosting;
 namespace Vms.Server.Features.Calls;
 
 /// <summary>
-/// Demo mode: the network simulator runs in-process as the outbound gateway (destination phones with one behaviour
-/// per number) and as the caller of the portal's test calls; a demo tree is published for the demo numbers that
-/// have none, so that a test call goes through a real tree.
+/// Demo mode: demo trees are published for the demo numbers that have none, and (unless Calls:NetSim is false) the
+/// network simulator runs in-process as the outbound gateway (destination phones with one behaviour
+/// per number) and as the caller of the portal's test calls, so that a test call goes through a real tree.
 /// </summary>
 internal sealed partial class DemoNetwork : IHostedService, IAsyncDisposable
 {
@@ -55,16 +55,19 @@ internal sealed partial class DemoNetwork : IHostedService, IAsyncDisposable
             options.Phones[number] = behaviour;
         }
 
-        try
+        if (_options.NetSim)
         {
-            _sim = new NetworkSimulator(options, _time);
-            _sim.Start();
-            LogStarted(_logger, options.Listen);
-        }
-        catch (System.Net.Sockets.SocketException ex)
-        {
-            LogNotStarted(_logger, options.Listen, ex.Message);
-            _sim = null;
+            try
+            {
+                _sim = new NetworkSimulator(options, _time);
+                _sim.Start();
+                LogStarted(_logger, options.Listen);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                LogNotStarted(_logger, options.Listen, ex.Message);
+                _sim = null;
+            }
         }
 
         try

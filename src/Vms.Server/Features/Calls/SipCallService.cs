@@ -43,18 +43,34 @@ internal sealed partial class SipCallService : BackgroundService
     {
         if (_snapshots is not null)
         {
-            await _snapshots.RefreshAsync(cancellationToken);
+            try
+            {
+                await _snapshots.RefreshAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSnapshotFailed(_logger, ex.Message);
+            }
         }
 
         var endpoint = new IPEndPoint(IPAddress.Parse(_options.SipAddress), _options.SipPort);
-        _sip.AddTransport(new LadderSipTransport(UdpSipTransport.Bind(endpoint), _ladder));
-        if (_options.SipTcp)
+        try
         {
-            _sip.AddTransport(new LadderSipTransport(TcpSipTransport.Bind(endpoint, _time), _ladder));
-        }
+            var udp = UdpSipTransport.Bind(endpoint);
+            _sip.AddTransport(new LadderSipTransport(udp, _ladder));
+            if (_options.SipTcp)
+            {
+                _sip.AddTransport(new LadderSipTransport(TcpSipTransport.Bind(udp.LocalEndPoint, _time), _ladder));
+            }
 
-        _sip.RequestHandler = OnRequestAsync;
-        LogListening(_logger, endpoint);
+            _sip.RequestHandler = OnRequestAsync;
+            LogListening(_logger, udp.LocalEndPoint);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            // The portal and API still serve; this node takes no calls until restarted with a free port.
+            LogNoSip(_logger, endpoint, ex.Message);
+        }
         await base.StartAsync(cancellationToken);
     }
 
@@ -70,7 +86,14 @@ internal sealed partial class SipCallService : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await _snapshots.RefreshAsync(stoppingToken);
+                try
+                {
+                    await _snapshots.RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSnapshotFailed(_logger, ex.Message);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -127,6 +150,12 @@ internal sealed partial class SipCallService : BackgroundService
 
     [LoggerMessage(EventId = 6040, Level = LogLevel.Information, Message = "SIP calls on {Endpoint} (UDP, TCP)")]
     private static partial void LogListening(ILogger logger, IPEndPoint endpoint);
+
+    [LoggerMessage(EventId = 6042, Level = LogLevel.Critical, Message = "SIP port {Endpoint} unavailable ({Reason}): this node takes no calls")]
+    private static partial void LogNoSip(ILogger logger, IPEndPoint endpoint, string reason);
+
+    [LoggerMessage(EventId = 6043, Level = LogLevel.Error, Message = "Routing snapshot refresh failed: {Reason}")]
+    private static partial void LogSnapshotFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 6041, Level = LogLevel.Error, Message = "Call {CallId} crashed")]
     private static partial void LogCallCrashed(ILogger logger, string callId, Exception exception);

@@ -33,7 +33,7 @@ public sealed class StandaloneCallNode : IAsyncDisposable
     private readonly LiveCallCounters _counters;
     private readonly CallOrchestrator _orchestrator;
     private readonly SipLadderStore _ladder;
-    private readonly System.Diagnostics.Metrics.IMeterFactory _meters;
+    private readonly NodeMeterFactory _meters;
     private readonly string _spool = Path.Combine(Path.GetTempPath(), "vms-node-" + Guid.NewGuid().ToString("N") + ".jsonl");
 
     private StandaloneCallNode(StandaloneCallNodeOptions options, ILoggerFactory logs)

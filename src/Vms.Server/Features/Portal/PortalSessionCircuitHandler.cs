@@ -55,8 +55,7 @@ internal sealed partial class PortalSessionCircuitHandler(
 
             if (_ended)
             {
-                // The session is over: nothing more reaches the components; the browser is asked again to leave.
-                SendToSignIn();
+                // The session is over: nothing more reaches the components (the browser is on its way to sign-in).
                 return;
             }
 
@@ -111,6 +110,11 @@ internal sealed partial class PortalSessionCircuitHandler(
         if (check.IsActive)
         {
             Schedule(check.ExpiresAt);
+            return;
+        }
+
+        if (_ended)
+        {
             return;
         }
 

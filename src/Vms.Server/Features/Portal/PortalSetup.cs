@@ -21,8 +21,9 @@ public static class PortalSetup
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PortalSessionCircuitHandler>());
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            string[] cultures = [.. PortalText.Languages];
-            options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // Belgian formats for dates and numbers; the neutral cultures for browsers that ask for them.
+            string[] cultures = [.. PortalText.Languages.Select(CultureOf), .. PortalText.Languages];
+            options.SetDefaultCulture(CultureOf("en")).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             // The language cookie first, then the browser's Accept-Language; the query string is not used.
@@ -69,6 +70,14 @@ public static class PortalSetup
         }
     }
 
+    /// <summary>The culture (formats) used for a language of the portal.</summary>
+    private static string CultureOf(string language) => language switch
+    {
+        "fr" => "fr-BE",
+        "nl" => "nl-BE",
+        _ => "en-GB",
+    };
+
     /// <summary>The language switch: stores the chosen language in a cookie and goes back to the page.</summary>
     private static IResult SetCulture(HttpContext context, string? culture, string? returnUrl)
     {
@@ -76,7 +85,7 @@ public static class PortalSetup
         {
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureOf(culture))),
                 new CookieOptions
                 {
                     HttpOnly = true,

@@ -11,16 +11,28 @@ public static class RoutingApi
     public static WebApplicationBuilder AddRoutingManagement(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<RoutingAccess>();
-        builder.Services.AddSingleton<RoutingTreeService>();
-        builder.Services.AddSingleton<RoutingPublishService>();
-        builder.Services.AddSingleton<PromptService>();
-        builder.Services.AddSingleton<CallerListService>();
-        builder.Services.AddSingleton<CallerListIndexProvider>();
-        builder.Services.AddSingleton<RoutingText>();
-        builder.Services.AddPortalNavItem(new PortalNavItem("/routing", "Routing trees", PortalArea.Customer, 30,
-            Vms.Domain.Tenancy.ServiceElement.TrafficRoutingManagement));
+        AddRoutingServices(builder.Services);
         return builder;
+    }
+
+    /// <summary>The services of the feature; idempotent (also called by <see cref="RoutingHostingStartup"/>).</summary>
+    public static void AddRoutingServices(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(RoutingAccess)))
+        {
+            return;
+        }
+
+        services.AddSingleton<RoutingAccess>();
+        services.AddSingleton<RoutingTreeService>();
+        services.AddSingleton<RoutingPublishService>();
+        services.AddSingleton<PromptService>();
+        services.AddSingleton<CallerListService>();
+        services.AddSingleton<CallerListIndexProvider>();
+        services.AddSingleton<RoutingText>();
+        services.AddPortalNavItem(new PortalNavItem("/routing", "Routing trees", PortalArea.Customer, 30,
+            Vms.Domain.Tenancy.ServiceElement.TrafficRoutingManagement));
     }
 
     public static WebApplication MapRoutingApi(this WebApplication app)

@@ -151,6 +151,11 @@ public sealed class RoutingPublishService(VmsDb db, TimeProvider time, AuditLog 
 
         var validator = new Validator();
         validator.Text("called", request.Called, 40);
+        if (request.LocalTime.Year is < 2000 or > 2099)
+        {
+            validator.Add("localTime", "A date and time between 2000 and 2099, in the tree's time zone.");
+        }
+
         var outcomes = new Dictionary<string, OutcomeKind>(StringComparer.Ordinal);
         foreach (var (node, text) in request.Outcomes ?? new Dictionary<string, string>())
         {
@@ -260,7 +265,16 @@ public sealed class RoutingPublishService(VmsDb db, TimeProvider time, AuditLog 
     {
         if (services.GetService<IRoutingSnapshotProvider>() is DatabaseSnapshotProvider provider)
         {
-            await provider.RefreshAsync(cancellationToken);
+            try
+            {
+                await provider.RefreshAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The change is committed; the snapshot file could not be written now. The provider's periodic
+                // refresh saves it later, and the in-memory snapshot is what calls use.
+                services.GetService<ILogger<RoutingPublishService>>()?.LogWarning(e, "Routing snapshot file not written after a change");
+            }
         }
     }
 }

@@ -61,6 +61,7 @@ public sealed class RoutingText
         ["Structure"] = ("Structure", "Structuur"),
         ["otherwise"] = ("sinon", "anders"),
         ["holiday"] = ("jour férié", "feestdag"),
+        ["Choose a customer first."] = ("Choisissez d'abord un client.", "Kies eerst een klant."),
         ["Differences with the published version"] = ("Différences avec la version publiée", "Verschillen met de gepubliceerde versie"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -8,8 +8,8 @@ public sealed class CallRecordWriterOptions
 
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>The spool file (JSON lines) used while the store fails.</summary>
-    public string SpoolPath { get; set; } = Path.Combine("data", "spool", "call-records.jsonl");
+    /// <summary>The spool file (JSON lines) used while the store fails (default: under Vms:DataDirectory).</summary>
+    public string SpoolPath { get; set; } = "";
 
     /// <summary>How often the spool is replayed into the store while it is not empty.</summary>
     public TimeSpan ReplayInterval { get; set; } = TimeSpan.FromSeconds(10);

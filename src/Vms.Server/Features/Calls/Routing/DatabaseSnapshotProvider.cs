@@ -39,7 +39,7 @@ internal sealed partial class DatabaseSnapshotProvider : IRoutingSnapshotProvide
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (_current.NumberCount == 0 && File.Exists(_file))
+            if (_current.NumberCount == 0 && File.Exists(_file) && ex is not IOException)
             {
                 var saved = SnapshotFile.Deserialize(await File.ReadAllBytesAsync(_file, cancellationToken), out var error);
                 if (saved is not null)
@@ -64,10 +64,18 @@ internal sealed partial class DatabaseSnapshotProvider : IRoutingSnapshotProvide
 
         _current = RoutingSnapshot.Build(source, _current);
         _lastSaved = bytes;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_file))!);
-        await File.WriteAllBytesAsync(_file + ".tmp", bytes, cancellationToken);
-        File.Move(_file + ".tmp", _file, overwrite: true);
         LogRebuilt(_logger, _current.NumberCount, _current.PlanCount);
+        var temp = _file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_file))!);
+            await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
+            File.Move(temp, _file, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogFileNotSaved(_logger, _file, ex.Message);
+        }
     }
 
     private async Task<SnapshotSource> LoadAsync(CancellationToken cancellationToken)
@@ -100,6 +108,9 @@ internal sealed partial class DatabaseSnapshotProvider : IRoutingSnapshotProvide
 
     [LoggerMessage(EventId = 6031, Level = LogLevel.Warning, Message = "Database unavailable ({Reason}); routing from the saved snapshot file ({Numbers} numbers)")]
     private static partial void LogFromFile(ILogger logger, int numbers, string reason);
+
+    [LoggerMessage(EventId = 6033, Level = LogLevel.Warning, Message = "Routing snapshot not saved to {File}: {Reason}")]
+    private static partial void LogFileNotSaved(ILogger logger, string file, string reason);
 
     [LoggerMessage(EventId = 6032, Level = LogLevel.Error, Message = "Saved routing snapshot unreadable: {Reason}")]
     private static partial void LogFileUnreadable(ILogger logger, string reason);
