@@ -59,13 +59,10 @@ if (call is not null)
 }
 
 Console.WriteLine($"netsim listening on {sim.LocalEndPoint}; Ctrl+C to stop");
-try
+var stopped = new TaskCompletionSource();
+using (stop.Token.Register(() => stopped.TrySetResult()))
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-    // stopped
+    await stopped.Task;
 }
 
 return 0;

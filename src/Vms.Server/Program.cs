@@ -6,6 +6,7 @@ using Vms.Server.Features.Health;
 using Vms.Server.Features.Numbers;
 using Vms.Server.Features.Orders;
 using Vms.Server.Features.Portal;
+using Vms.Server.Features.Routing;
 using Vms.Server.Features.Users;
 using Vms.Server.Hosting;
 
@@ -20,6 +21,7 @@ builder.AddNumbers();
 builder.AddOrders();
 builder.AddUsers();
 builder.AddPortal();
+builder.AddRoutingManagement();
 builder.AddCalls();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapNumbersApi();
 app.MapOrdersApi();
 app.MapUsersApi();
 app.MapAuditApi();
+app.MapRoutingApi();
 app.MapCallsApi();
 app.MapApiDocs();
 app.MapPortal();

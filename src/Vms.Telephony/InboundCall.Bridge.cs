@@ -9,6 +9,20 @@ namespace Vms.Telephony;
 public sealed partial class InboundCall
 {
     private ulong _sdpVersion = 1;
+    private TaskCompletionSource<string>? _transfer;
+
+    /// <summary>
+    /// Blind transfer of a bridged call: the destination's leg is hung up and <see cref="BridgeAsync"/> returns with
+    /// <see cref="BridgeResult.TransferTarget"/> set; the caller stays answered, ready to be dialled on and bridged
+    /// again (media stays anchored, the relay rewrites the new leg's stream). False when no bridge is up.
+    /// </summary>
+    public bool TransferTo(string target) => Volatile.Read(ref _transfer)?.TrySetResult(target) == true;
+
+    /// <summary>When set before <see cref="BridgeAsync"/>, both directions of the connected call are recorded there (REC).</summary>
+    public string? RecordingPath { get; set; }
+
+    /// <summary>True when the bridged call was recorded to <see cref="RecordingPath"/>.</summary>
+    public bool Recorded { get; private set; }
 
     /// <summary>
     /// Answers the caller when not yet answered (with the codec the callee chose), relays media both ways and waits
@@ -37,17 +51,35 @@ public sealed partial class InboundCall
 
         var connectedAt = _time.GetUtcNow();
         var callerMedia = _callerMedia;
-        using (callerMedia.Bridge(leg.Media))
+        using (var bridge = callerMedia.Bridge(leg.Media))
         {
             State = CallState.Bridged;
+            if (RecordingPath is { } path)
+            {
+                Recorded = bridge is IRecordableBridge recordable && recordable.StartRecording(path);
+            }
+
             Caller.OnReInvite = (offer, ct) => RelayReInviteAsync(offer, leg.Session, leg.Media, callerMedia, leg.Negotiated.Codec, m => _callerNegotiated = m, ct);
             leg.Session.OnReInvite = (offer, ct) => RelayReInviteAsync(offer, Caller, callerMedia, leg.Media, leg.Negotiated.Codec, m => leg.Negotiated = m, ct);
 
             var callerGone = TokenTasks.WhenCancelled(Caller.Ended);
             var calleeGone = TokenTasks.WhenCancelled(leg.Session.Ended);
-            var first = await Task.WhenAny(callerGone, calleeGone, TokenTasks.WhenCancelled(cancellationToken));
+            var transfer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _transfer, transfer);
+            var first = await Task.WhenAny(callerGone, calleeGone, TokenTasks.WhenCancelled(cancellationToken), transfer.Task);
+            Volatile.Write(ref _transfer, null);
             Caller.OnReInvite = null;
             leg.Session.OnReInvite = null;
+            if (first == transfer.Task && !Caller.Ended.IsCancellationRequested)
+            {
+                // Blind transfer: the destination's leg ends, the caller stays answered on its anchored media.
+                await leg.Session.HangUpAsync(CancellationToken.None);
+                leg.Dispose();
+                State = CallState.Answered;
+                var target = await transfer.Task;
+                return new BridgeResult(true, CallParty.Callee, connectedAt, _time.GetUtcNow()) { TransferTarget = target };
+            }
+
             CallParty endedBy;
             if (first == callerGone)
             {

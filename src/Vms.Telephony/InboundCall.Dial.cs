@@ -140,7 +140,7 @@ public sealed partial class InboundCall
         var grace = TokenTasks.After(_time, _options.CancelGrace, out var timer);
         var done = await Task.WhenAny(session.Final, grace);
         await timer.DisposeAsync();
-        if (done == session.Final && session.Final.Result.IsSuccess)
+        if (done == session.Final && (await session.Final).IsSuccess)
         {
             await session.HangUpAsync(CancellationToken.None);
         }

@@ -5,6 +5,13 @@ internal static class TestData
 {
     public static string Folder(string name)
     {
+        // test.sh sets VMS_TESTDATA to the shared vectors wherever the clone sits.
+        if (Environment.GetEnvironmentVariable("VMS_TESTDATA") is { Length: > 0 } fromEnvironment)
+        {
+            var shared = Path.Combine(fromEnvironment, name);
+            return Directory.Exists(shared) ? shared : throw new DirectoryNotFoundException("Test vectors missing: " + shared);
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Vms.slnx")))
         {

@@ -299,4 +299,46 @@ public class InboundCallTests
         Assert.Equal(486, caller.Rejected!.Value.Status);
         Assert.Equal(486, call.FinalStatus);
     }
+
+    [Fact]
+    public async Task BridgeAsync_RecordingPathSet_RelayRecordsTheCall()
+    {
+        var s = new CallScenario();
+        var (caller, call) = s.Incoming();
+        call!.RecordingPath = "/rec/call.wav";
+        var dial = call.DialAsync("+32475999999", Ring, null, CancellationToken.None);
+        s.Dialer.Last.Answer();
+        var bridge = call.BridgeAsync((await dial).Leg!, CancellationToken.None);
+
+        Assert.True(call.Recorded);
+        Assert.Equal("/rec/call.wav", s.Media.Endpoints[0].RecordedTo);
+        caller.CallerHangsUp();
+        await bridge;
+    }
+
+    [Fact]
+    public async Task TransferTo_WhileBridged_FirstLegEndsCallerStaysAndNewLegBridged()
+    {
+        var s = new CallScenario();
+        var (caller, call) = s.Incoming();
+        var dial = call!.DialAsync("+32475999999", Ring, null, CancellationToken.None);
+        s.Dialer.Last.Answer();
+        var first = s.Dialer.Last;
+        var bridge = call.BridgeAsync((await dial).Leg!, CancellationToken.None);
+
+        Assert.True(call.TransferTo("+3221234567"));
+        var ended = await bridge;
+
+        Assert.Equal("+3221234567", ended.TransferTarget);
+        Assert.True(first.ByeSent);
+        Assert.False(caller.ByeSent);
+        Assert.Equal(CallState.Answered, call.State);
+        var second = call.DialAsync(ended.TransferTarget!, Ring, null, CancellationToken.None);
+        s.Dialer.Last.Answer();
+        var again = call.BridgeAsync((await second).Leg!, CancellationToken.None);
+        Assert.Same(s.Media.Endpoints[0], s.Media.Endpoints.Single(e => e.BridgedTo is not null));
+        caller.CallerHangsUp();
+        Assert.Equal(CallParty.Caller, (await again).EndedBy);
+        Assert.False(call.TransferTo("+3200000000"));
+    }
 }

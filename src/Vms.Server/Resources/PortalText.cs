@@ -20,6 +20,14 @@ public sealed class PortalText
     public string Format(string english, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[english], args);
 
+    /// <summary>Whether the text has its own entry in the language ("fr" or "nl"); English always has.</summary>
+    public static bool HasTranslation(string english, string language) => language switch
+    {
+        "fr" => FrenchText.Entries.ContainsKey(english),
+        "nl" => DutchText.Entries.ContainsKey(english),
+        _ => true,
+    };
+
     public static string Translate(string english, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(english);

@@ -11,19 +11,22 @@ public static class SipSerializer
     public static byte[] Serialize(SipMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var size = 64 + message.Body.Length;
+        var size = 16 + Digits(message.Body.Length) + 4 + message.Body.Length;
         if (message is SipRequest request)
         {
-            size += request.Method.Length + request.RequestUriBytes.Length;
+            size += request.Method.Length + 1 + request.RequestUriBytes.Length + 10;
         }
         else if (message is SipResponse response)
         {
-            size += Encoding.UTF8.GetMaxByteCount(response.ReasonPhrase.Length);
+            size += 8 + Digits(response.StatusCode) + 1 + Encoding.UTF8.GetByteCount(response.ReasonPhrase) + 2;
         }
 
         foreach (var field in message.Headers)
         {
-            size += field.Name.Length + field.Value.Length + 4;
+            if (field.Kind != HeaderKind.ContentLength)
+            {
+                size += field.Name.Length + field.Value.Length + 4;
+            }
         }
 
         var buffer = new byte[size];
@@ -31,6 +34,8 @@ public static class SipSerializer
         Write(message, ref writer);
         return writer.Written == buffer.Length ? buffer : buffer.AsSpan(0, writer.Written).ToArray();
     }
+
+    private static int Digits(int value) => value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : 10;
 
     private static void Write(SipMessage message, ref SpanWriter w)
     {

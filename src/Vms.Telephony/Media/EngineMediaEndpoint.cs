@@ -95,7 +95,7 @@ internal sealed class EngineMediaEndpoint : IMediaEndpoint
     }
 
     public IDisposable Bridge(IMediaEndpoint other) =>
-        _session.Bridge(((EngineMediaEndpoint)other)._session);
+        new EngineBridge(_session.Bridge(((EngineMediaEndpoint)other)._session));
 
     public void Dispose()
     {

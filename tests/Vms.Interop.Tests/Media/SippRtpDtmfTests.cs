@@ -17,7 +17,7 @@ public class SippRtpDtmfTests
     {
         var sippPath = Tools.Require("sipp", "sip-tester");
         using var folder = new TempFolder();
-        var pcaps = Path.Combine(Tools.RepositoryRoot(), "..", "shared", "testdata", "rfc4733-dtmf", "sipp-pcap");
+        var pcaps = Path.Combine(SharedTestData(), "rfc4733-dtmf", "sipp-pcap");
         foreach (var digit in new[] { "4", "2", "pound" })
         {
             File.Copy(Path.Combine(pcaps, $"dtmf_2833_{digit}.pcap"), Path.Combine(folder.Path, $"dtmf_2833_{digit}.pcap"));
@@ -62,7 +62,7 @@ public class SippRtpDtmfTests
     {
         var sippPath = Tools.Require("sipp", "sip-tester");
         using var folder = new TempFolder();
-        var pcap = Path.Combine(Tools.RepositoryRoot(), "..", "shared", "testdata", "g711", "rtp-pcap", "g711a.pcap");
+        var pcap = Path.Combine(SharedTestData(), "g711", "rtp-pcap", "g711a.pcap");
         File.Copy(pcap, Path.Combine(folder.Path, "g711a.pcap"));
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "audio.xml"), Scenario(["g711a.pcap"], 8000));
         var rtpBase = FreePort.UdpAndTcp();
@@ -178,4 +178,9 @@ public class SippRtpDtmfTests
             </scenario>
             """;
     }
+
+    private static string SharedTestData() =>
+        Environment.GetEnvironmentVariable("VMS_TESTDATA") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.Combine(Tools.RepositoryRoot(), "..", "shared", "testdata");
 }

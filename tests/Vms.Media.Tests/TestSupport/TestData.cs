@@ -6,8 +6,14 @@ internal static class TestData
 
     public static string RepoRoot => Root.Value;
 
+    /// <summary>The shared test vectors: VMS_TESTDATA (set by test.sh) or ../shared/testdata beside the clone.</summary>
+    public static string Folder =>
+        Environment.GetEnvironmentVariable("VMS_TESTDATA") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : System.IO.Path.Combine(RepoRoot, "..", "shared", "testdata");
+
     public static string Path(params string[] parts) =>
-        System.IO.Path.Combine([RepoRoot, "..", "shared", "testdata", .. parts]);
+        System.IO.Path.Combine([Folder, .. parts]);
 
     public static byte[] Read(params string[] parts) => File.ReadAllBytes(Path(parts));
 

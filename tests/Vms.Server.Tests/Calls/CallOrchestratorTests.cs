@@ -272,4 +272,23 @@ public class CallOrchestratorTests
         first.CallerCancels();
         await run1;
     }
+
+    [Fact]
+    public async Task Handle_CallFromCustomerPbx_ForwardedToGatewayAndRecorded()
+    {
+        using var s = new OrchestratorScenario(Office);
+        var (caller, run) = s.Call("+32475999888", source: "10.9.9.9");
+
+        Assert.Equal("+32475999888", s.Dialer.Last.Request.Target);
+        s.Dialer.Last.Answer();
+        await OrchestratorScenario.Eventually(() => s.Active.Snapshot().SingleOrDefault()?.State == "connected");
+        caller.CallerHangsUp();
+        await run;
+
+        var record = await s.SingleRecordAsync();
+        Assert.Equal(OrchestratorScenario.Customer, record.CustomerId);
+        Assert.Equal("answered", record.Outcome);
+        Assert.False(record.Legs[0].Rerouted);
+        Assert.Contains("customer PBX", record.RouteTrace, StringComparison.Ordinal);
+    }
 }

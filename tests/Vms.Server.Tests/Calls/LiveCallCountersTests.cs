@@ -77,8 +77,8 @@ public class LiveCallCountersTests
         counters.CallStarted(Customer, "n");
         counters.CallEnded(Customer, "n", CallOutcome.NoAnswer);
 
-        Assert.Contains(("vms.calls.started", 1L, null), seen);
-        Assert.Contains(("vms.calls.ended", 1L, "no-answer"), seen);
-        Assert.Contains(("vms.calls.active", -1L, null), seen);
+        Assert.Contains(("started", 1L, null), seen);
+        Assert.Contains(("ended", 1L, "no-answer"), seen);
+        Assert.Contains(("active", -1L, null), seen);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class OrchestratorScenario : IDisposable
         Snapshots = FakeSnapshotProvider.For(Customer, Number, treeJson);
         Options = new CallsOptions { NodeId = "test-node" };
         Options.Trunks.TrustedPeers.Add("127.0.0.0/8");
+        Options.Trunks.PbxTrunks.Add(new PbxTrunkOptions { Name = "customer pbx", Address = "10.9.9.0/24", CustomerId = Customer });
         Counters = new LiveCallCounters(_meters, Time);
         Writer = new CallRecordWriter(Store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), NullLogger<CallRecordWriter>.Instance);
         var factory = new CallFactory(Media, Dialer, Time, new TelephonyOptions(), NullLogger<InboundCall>.Instance);

@@ -40,6 +40,11 @@ public sealed class VmsApp : WebApplicationFactory<Program>
             // The lowest Argon2id cost the hasher accepts keeps the suite quick; production uses the OWASP setting.
             ["Vms:Argon2MemoryKib"] = "8192",
             ["Vms:Argon2Iterations"] = "1",
+
+            // The fake clock jumps by many minutes in session tests: background periodic work of the call
+            // feature would otherwise run once per elapsed period at every jump.
+            ["Calls:SnapshotRefresh"] = "01:00:00",
+            ["Calls:Records:ReplayInterval"] = "01:00:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

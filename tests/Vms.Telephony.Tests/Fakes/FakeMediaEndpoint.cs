@@ -48,8 +48,16 @@ internal sealed class FakeMediaEndpoint : IMediaEndpoint
         }
     }
 
-    private sealed class Unbridge(FakeMediaEndpoint endpoint) : IDisposable
+    public string? RecordedTo { get; private set; }
+
+    private sealed class Unbridge(FakeMediaEndpoint endpoint) : IRecordableBridge
     {
         public void Dispose() => endpoint.BridgedTo = null;
+
+        public bool StartRecording(string path)
+        {
+            endpoint.RecordedTo = path;
+            return true;
+        }
     }
 }

@@ -40,6 +40,11 @@ internal readonly struct CompiledRule
 
     public int ZoneCount { get; init; }
 
+    /// <summary>Caller: the only prefix / zone when there is exactly one (saves an indirection on the hot path).</summary>
+    public string? Prefix1 { get; init; }
+
+    public string? Zone1 { get; init; }
+
     /// <summary>Caller: list id; called: unused.</summary>
     public string? List { get; init; }
 

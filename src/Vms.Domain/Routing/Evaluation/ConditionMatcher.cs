@@ -33,7 +33,6 @@ internal static class ConditionMatcher
         return minute < rule.ToMinute && (rule.DaysMask & (1 << (int)previous)) != 0;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool MatchesCaller(CompiledPlan plan, in CompiledRule rule, in CallerInfo caller, ICallerListLookup? lists)
     {
         if (rule.Withheld >= 0 && (rule.Withheld == 1) != caller.IsWithheld)
@@ -47,9 +46,14 @@ internal static class ConditionMatcher
         }
 
         var strings = plan.Strings;
-        if (rule.PrefixCount > 0 && !AnyPrefix(strings, rule.PrefixStart, rule.PrefixCount, caller.E164))
+        if (rule.PrefixCount > 0)
         {
-            return false;
+            if (rule.Prefix1 is { } prefix
+                ? caller.E164 is not { } number || !number.StartsWith(prefix, StringComparison.Ordinal)
+                : !AnyPrefix(strings, rule.PrefixStart, rule.PrefixCount, caller.E164))
+            {
+                return false;
+            }
         }
 
         if (rule.CountryCount > 0 && !AnyEqual(strings, rule.CountryStart, rule.CountryCount, caller.Region))
@@ -57,7 +61,9 @@ internal static class ConditionMatcher
             return false;
         }
 
-        if (rule.ZoneCount > 0 && !AnyEqual(strings, rule.ZoneStart, rule.ZoneCount, caller.Zone))
+        if (rule.ZoneCount > 0 && (rule.Zone1 is { } zone
+                ? !string.Equals(zone, caller.Zone, StringComparison.Ordinal)
+                : !AnyEqual(strings, rule.ZoneStart, rule.ZoneCount, caller.Zone)))
         {
             return false;
         }

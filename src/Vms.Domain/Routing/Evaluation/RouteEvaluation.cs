@@ -190,7 +190,7 @@ public sealed class RouteEvaluation
                     next = n.Next;
                     var callerRule = -1;
                     var lists = _context.Lists;
-                    for (var r = n.RuleStart; r < n.RuleStart + n.RuleCount; r++)
+                    for (int r = n.RuleStart, end = n.RuleStart + n.RuleCount; r < end; r++)
                     {
                         if (ConditionMatcher.MatchesCaller(_plan, in rules[r], in _caller, lists))
                         {

@@ -184,6 +184,8 @@ public static class RoutePlanCompiler
                 PrefixStart = prefixes.Start, PrefixCount = prefixes.Count,
                 CountryStart = countries.Start, CountryCount = countries.Count,
                 ZoneStart = zones.Start, ZoneCount = zones.Count,
+                Prefix1 = prefixes.Count == 1 ? Strings[prefixes.Start] : null,
+                Zone1 = zones.Count == 1 ? Strings[zones.Start] : null,
                 List = r.List,
             };
         }

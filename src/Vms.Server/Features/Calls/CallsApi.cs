@@ -39,6 +39,13 @@ public static class CallsApi
             return TypedResults.Problem("A number and a hold time of 1–600 s are needed.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var caller = http.Caller();
+        if (!caller.IsOperator
+            && !(services.GetRequiredService<Routing.IRoutingSnapshotProvider>().Current.TryGet(request.Number, out var routing) && routing.CustomerId == caller.CustomerId))
+        {
+            return TypedResults.Problem("A customer can place test calls to its own numbers only.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         _ = sim.PlaceCallAsync(request.Caller, request.Number, TimeSpan.FromSeconds(request.HoldSeconds), request.Digits, CancellationToken.None);
         return TypedResults.Accepted("/api/calls/live", new TestCallResponse("placed"));
     }

@@ -21,7 +21,9 @@ public static partial class ServerValidation
         store.Clear();
         foreach (var error in errors)
         {
-            store.Add(Resolve(context.Model, error.Field) ?? new FieldIdentifier(context.Model, string.Empty), error.Message);
+            // The services speak English; the texts the portal knows are shown in the user's language.
+            var message = Vms.Server.Resources.PortalText.Translate(error.Message, System.Globalization.CultureInfo.CurrentUICulture);
+            store.Add(Resolve(context.Model, error.Field) ?? new FieldIdentifier(context.Model, string.Empty), message);
         }
 
         context.NotifyValidationStateChanged();

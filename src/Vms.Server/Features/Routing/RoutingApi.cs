@@ -15,7 +15,7 @@ public static class RoutingApi
         return builder;
     }
 
-    /// <summary>The services of the feature; idempotent (also called by <see cref="RoutingHostingStartup"/>).</summary>
+    /// <summary>The services of the feature; idempotent.</summary>
     public static void AddRoutingServices(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -61,6 +61,9 @@ public sealed class RoutingText
         ["Structure"] = ("Structure", "Structuur"),
         ["otherwise"] = ("sinon", "anders"),
         ["holiday"] = ("jour férié", "feestdag"),
+        ["Or type the numbers, one per line"] = ("Ou tapez les numéros, un par ligne", "Of typ de nummers, één per regel"),
+        ["Save"] = ("Enregistrer", "Opslaan"),
+        ["Add a node"] = ("Ajouter un nœud", "Knooppunt toevoegen"),
         ["Choose a customer first."] = ("Choisissez d'abord un client.", "Kies eerst een klant."),
         ["Differences with the published version"] = ("Différences avec la version publiée", "Verschillen met de gepubliceerde versie"),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace Vms.Server.Features.Calls.Counters;
 /// <summary>
 /// Live counters of the calls on this node, per customer and number: in progress, per minute, answered / busy /
 /// no answer / failed. Kept in memory for the portal's live page and published as System.Diagnostics.Metrics
-/// instruments (meter "Vms.Calls") for the Prometheus endpoint.
+/// instruments (meter "Vms.Calls": vms_calls_started, _ended{outcome}, _active, _refused{reason}, _per_minute on
+/// /metrics, labelled by customer and number).
 /// </summary>
 internal sealed class LiveCallCounters
 {
@@ -25,11 +26,11 @@ internal sealed class LiveCallCounters
     {
         _time = time;
         var meter = meters.Create(MeterName);
-        _started = meter.CreateCounter<long>("vms.calls.started", "{call}", "Inbound calls accepted for routing");
-        _ended = meter.CreateCounter<long>("vms.calls.ended", "{call}", "Calls ended, by outcome");
-        _refused = meter.CreateCounter<long>("vms.calls.refused", "{call}", "Calls refused before routing, by reason (forbidden, rate-limited, unknown-number, inactive)");
-        _active = meter.CreateUpDownCounter<long>("vms.calls.active", "{call}", "Calls in progress");
-        meter.CreateObservableGauge("vms.calls.per_minute", () => (long)CallsLastMinute(), "{call}", "Calls started in the last 60 seconds on this node");
+        _started = meter.CreateCounter<long>("started", "{call}", "Inbound calls accepted for routing");
+        _ended = meter.CreateCounter<long>("ended", "{call}", "Calls ended, by outcome");
+        _refused = meter.CreateCounter<long>("refused", "{call}", "Calls refused before routing, by reason (forbidden, rate-limited, unknown-number, inactive)");
+        _active = meter.CreateUpDownCounter<long>("active", "{call}", "Calls in progress");
+        meter.CreateObservableGauge("per_minute", () => (long)CallsLastMinute(), "{call}", "Calls started in the last 60 seconds on this node");
     }
 
     public long ActiveTotal => Interlocked.Read(ref _activeTotal);
