@@ -14,6 +14,7 @@ command -v kamailio >/dev/null || need+=(kamailio)
 command -v baresip >/dev/null || need+=(baresip)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)   # the Voice Continuity PDF letter
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

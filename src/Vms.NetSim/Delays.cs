@@ -6,7 +6,8 @@ internal static class Delays
     /// <summary>Completes after <paramref name="delay"/>, or false when cancelled first.</summary>
     public static async Task<bool> WaitAsync(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken)
     {
-        if (delay <= TimeSpan.Zero)
+        // Timeout.InfiniteTimeSpan (-1 ms) means "until cancelled", not "at once".
+        if (delay <= TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan)
         {
             return !cancellationToken.IsCancellationRequested;
         }
