@@ -8,8 +8,11 @@ public static class Kamailio
 {
     private const string ModuleFolder = "/usr/lib/x86_64-linux-gnu/kamailio/modules";
 
-    /// <summary>Starts Kamailio and waits until its UDP port answers.</summary>
-    public static async Task<ExternalProcess> StartAsync(TempFolder folder, string template, int port, IReadOnlyDictionary<string, string> values, int children = 2)
+    /// <summary>
+    /// Starts Kamailio and waits until its UDP port answers. One worker by default: with several, a 180 and the 200
+    /// right behind it can be forwarded out of order, which SIPp's built-in UAC aborts on.
+    /// </summary>
+    public static async Task<ExternalProcess> StartAsync(TempFolder folder, string template, int port, IReadOnlyDictionary<string, string> values, int children = 1)
     {
         var kamailio = Tools.Require("kamailio", "kamailio");
         var text = await File.ReadAllTextAsync(Path.Combine(Tools.RepositoryRoot(), "deploy", "kamailio", template));

@@ -8,7 +8,7 @@ using Vms.Server.Features.Calls.Live;
 using Vms.Server.Features.Calls.Records;
 using Vms.Server.Features.Calls.Trunks;
 using Vms.Telephony;
-using Vms.Server.Tests.Calls.Fakes;
+using Vms.Telephony.Tests.Fakes;
 
 namespace Vms.Server.Tests.Calls;
 

@@ -30,6 +30,7 @@ public static class RoutingApi
         services.AddSingleton<PromptService>();
         services.AddSingleton<CallerListService>();
         services.AddSingleton<CallerListIndexProvider>();
+        services.AddHostedService<CallerListIndexLoader>();
         services.AddSingleton<RoutingText>();
         services.AddPortalNavItem(new PortalNavItem("/routing", "Routing trees", PortalArea.Customer, 30,
             Vms.Domain.Tenancy.ServiceElement.TrafficRoutingManagement));
