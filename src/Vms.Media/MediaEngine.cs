@@ -1,4 +1,5 @@
 using Vms.Media.Playback;
+using Vms.Media.Recording;
 using Vms.Media.Transport;
 
 namespace Vms.Media;
@@ -12,6 +13,7 @@ public sealed class MediaEngine : IDisposable
 {
     private const int BindAttempts = 8;
     private readonly IRtpSocketFactory _sockets;
+    private readonly UdpRtpSocketFactory? _ownSockets;
     private int _sessions;
 
     /// <summary>Creates an engine; throws <see cref="ArgumentException"/> on invalid options (start-up validation).</summary>
@@ -29,7 +31,8 @@ public sealed class MediaEngine : IDisposable
 
         Options = options;
         Time = time ?? TimeProvider.System;
-        _sockets = sockets ?? new UdpRtpSocketFactory();
+        _ownSockets = sockets is null ? new UdpRtpSocketFactory(options.ReceiveThreads, useEpoll: true, options.ReceivePollInterval, options.ReceiveThreadNice) : null;
+        _sockets = sockets ?? _ownSockets!;
         Clock = new MediaClock(Time);
         Ports = new PortAllocator(options.MinPort, options.MaxPort);
     }
@@ -45,6 +48,9 @@ public sealed class MediaEngine : IDisposable
 
     /// <summary>The shared prompt cache.</summary>
     public PromptCache Prompts { get; } = new();
+
+    /// <summary>Writes the engine's recordings to disk off the media clock thread.</summary>
+    internal RecordingWriter Recordings { get; } = new();
 
     /// <summary>The port range.</summary>
     public PortAllocator Ports { get; }
@@ -65,28 +71,44 @@ public sealed class MediaEngine : IDisposable
                 return new MediaSessionResult(null, $"RTP port range {Options.MinPort}–{Options.MaxPort} exhausted ({Ports.InUse} pairs in use)");
             }
 
-            if (!_sockets.TryBind(Options.BindAddress, port, out var rtp))
+            IRtpSocket? rtp = null;
+            try
             {
-                Ports.Release(port); // taken by another program: round robin moves on to the next pair
-                continue;
-            }
+                if (!_sockets.TryBind(Options.BindAddress, port, out rtp))
+                {
+                    Ports.Release(port); // taken by another program: round robin moves on to the next pair
+                    continue;
+                }
 
-            if (!_sockets.TryBind(Options.BindAddress, port + 1, out var rtcp))
+                if (!_sockets.TryBind(Options.BindAddress, port + 1, out var rtcp))
+                {
+                    rtp!.Dispose();
+                    Ports.Release(port);
+                    continue;
+                }
+
+                Interlocked.Increment(ref _sessions);
+                return new MediaSessionResult(new MediaSession(this, rtp!, rtcp!, port), null);
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
             {
-                rtp!.Dispose();
+                // Out of file descriptors or sockets: refuse this call (503 upstream), keep the pair free.
+                rtp?.Dispose();
                 Ports.Release(port);
-                continue;
+                return new MediaSessionResult(null, "cannot open RTP sockets: " + e.Message);
             }
-
-            Interlocked.Increment(ref _sessions);
-            return new MediaSessionResult(new MediaSession(this, rtp!, rtcp!, port), null);
         }
 
         return new MediaSessionResult(null, $"no bindable RTP port pair after {BindAttempts} attempts");
     }
 
-    /// <summary>Stops the clock. Sessions should be disposed first.</summary>
-    public void Dispose() => Clock.Dispose();
+    /// <summary>Stops the clock and the receive threads. Sessions should be disposed first.</summary>
+    public void Dispose()
+    {
+        Clock.Dispose();
+        Recordings.Dispose();
+        _ownSockets?.Dispose();
+    }
 
     internal void Release(int port)
     {

@@ -40,7 +40,7 @@ namespace Vms.Media;
 /// await other.DisposeAsync();
 /// </code>
 /// </example>
-public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyncDisposable
+public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyncDisposable
 {
     private const int RtcpIntervalTicks = 250; // 5 s
     private readonly MediaEngine _engine;
@@ -62,10 +62,9 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     private ulong _sdpVersion;
     private volatile NegotiatedMedia? _media;
     private volatile RtpForwarder? _forwarder;
-    private volatile CallRecorder? _rxRecorder;
-    private int _rxDirection;
-    private volatile CallRecorder? _txRecorder;
-    private CallRecorder? _ownRecorder;
+    private volatile RecorderTap[] _rxTaps = [];
+    private volatile CallRecorder[] _txTaps = [];
+    private CallRecorder[] _ownRecorders = [];
     private long _refused;
     private int _disposed;
 
@@ -222,23 +221,6 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
         return true;
     }
 
-    /// <summary>
-    /// Records this leg: what the peer sends (direction 0) mixed with what we send (prompts, relayed audio).
-    /// </summary>
-    public CallRecorder StartRecording(string path, RecordingOptions options)
-    {
-        var recorder = CallRecorder.Create(path, options, _engine.Clock);
-        lock (_gate)
-        {
-            _ownRecorder = recorder;
-        }
-
-        _rxDirection = 0;
-        _rxRecorder = recorder;
-        _txRecorder = recorder;
-        return recorder;
-    }
-
     /// <summary>Relays media between this leg (A) and <paramref name="other"/> (B).</summary>
     public MediaBridge Bridge(MediaSession other, BridgeOptions? options = null)
     {
@@ -259,20 +241,21 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
         }
 
         _engine.Clock.Unregister(this);
-        CallRecorder? own;
+        CallRecorder[] own;
         _caller.End();
         lock (_gate)
         {
-            own = _ownRecorder;
+            own = _ownRecorders;
+            _ownRecorders = [];
+            _rxTaps = [];
+            _txTaps = [];
         }
 
         _forwarder = null;
-        _rxRecorder = null;
-        _txRecorder = null;
         _rtcpSession.SendBye(_latch.IsLatched ? _latch.Remote : null, _media?.RemoteRtcp);
-        if (own is not null)
+        foreach (var recorder in own)
         {
-            await own.StopAsync(RecordingStopReason.SessionEnded);
+            await recorder.StopAsync(RecordingStopReason.SessionEnded);
         }
 
         _rtp.Dispose();
@@ -336,7 +319,11 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
         }
 
         _stats.Update(header.Ssrc, header.SequenceNumber, header.Timestamp, now * 8000 / TimeSpan.TicksPerSecond);
-        _rxRecorder?.Write(_rxDirection, header.Ssrc, header.Timestamp, payload, law);
+        foreach (var tap in _rxTaps)
+        {
+            tap.Recorder.Write(tap.Direction, header.Ssrc, header.Timestamp, payload, law);
+        }
+
         _forwarder?.ForwardAudio(header, payload, law);
         if (InBandDtmfDetection)
         {
@@ -377,7 +364,10 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
                 SendRtp(_tickBuffer.AsSpan(0, RtpHeader.FixedLength + 160));
             }
 
-            _txRecorder?.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
+            foreach (var recorder in _txTaps)
+            {
+                recorder.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
+            }
         }
 
         if (tick % RtcpIntervalTicks == LocalRtpPort % RtcpIntervalTicks)
@@ -395,12 +385,6 @@ public sealed class MediaSession : IDatagramReceiver, IMediaClockListener, IAsyn
     }
 
     internal void SetForwarder(RtpForwarder? forwarder) => _forwarder = forwarder;
-
-    internal void SetReceiveTap(CallRecorder? recorder, int direction)
-    {
-        _rxDirection = direction;
-        _rxRecorder = recorder;
-    }
 
     private SdpLocalMedia LocalMedia()
     {

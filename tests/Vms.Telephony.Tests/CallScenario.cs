@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vms.Media.Codecs;
 using Vms.Telephony.Tests.Fakes;
@@ -8,11 +7,13 @@ namespace Vms.Telephony.Tests;
 /// <summary>A caller, VMS's call layer and the destination phones, all fake and on a fake clock.</summary>
 internal sealed class CallScenario
 {
-    public CallScenario(int ports = 8)
+    public CallScenario(int ports = 8, TelephonyOptions? options = null)
     {
         Media = new FakeMediaEngine(ports);
-        Factory = new CallFactory(Media, Dialer, Time, new TelephonyOptions(), NullLogger<InboundCall>.Instance);
+        Factory = new CallFactory(Media, Dialer, Time, options ?? new TelephonyOptions(), Log);
     }
+
+    public ListLogger<InboundCall> Log { get; } = new();
 
     public FakeTimeProvider Time { get; } = new();
     public FakeDialer Dialer { get; } = new();

@@ -317,7 +317,7 @@ public class InboundCallTests
     }
 
     [Fact]
-    public async Task TransferTo_WhileBridged_FirstLegEndsCallerStaysAndNewLegBridged()
+    public async Task TransferTo_WhileBridged_TargetAnswersFirstLegEndedAndNewLegBridged()
     {
         var s = new CallScenario();
         var (caller, call) = s.Incoming();
@@ -330,12 +330,14 @@ public class InboundCallTests
         var ended = await bridge;
 
         Assert.Equal("+3221234567", ended.TransferTarget);
-        Assert.True(first.ByeSent);
+        Assert.False(first.ByeSent);
         Assert.False(caller.ByeSent);
         Assert.Equal(CallState.Answered, call.State);
-        var second = call.DialAsync(ended.TransferTarget!, Ring, null, CancellationToken.None);
+        var second = call.CompleteTransferAsync(ended, ended.TransferTarget!, Ring, CancellationToken.None);
         s.Dialer.Last.Answer();
-        var again = call.BridgeAsync((await second).Leg!, CancellationToken.None);
+        var answered = await second;
+        Assert.True(first.ByeSent);
+        var again = call.BridgeAsync(answered.Leg!, CancellationToken.None);
         Assert.Same(s.Media.Endpoints[0], s.Media.Endpoints.Single(e => e.BridgedTo is not null));
         caller.CallerHangsUp();
         Assert.Equal(CallParty.Caller, (await again).EndedBy);

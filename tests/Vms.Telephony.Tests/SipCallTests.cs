@@ -73,8 +73,10 @@ public sealed class SipCallTests : IAsyncDisposable
         var result = await CallAsync();
         Assert.True(result.IsAnswered, result.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("198.51.100.1", System.Text.Encoding.ASCII.GetString(result.Response.Body.Span), StringComparison.Ordinal);
+        // BYE once VMS has taken the dialog over (bridged): an earlier one would reach the endpoint's new-call handler.
+        await _media.FirstBridge.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await result.Dialog!.ByeAsync();
-        var (dial, bridge) = await _outcome.Task;
+        var (dial, bridge) = await _outcome.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(DialOutcome.Answered, dial.Outcome);
         Assert.Equal(CallParty.Caller, bridge!.EndedBy);
@@ -124,6 +126,38 @@ public sealed class SipCallTests : IAsyncDisposable
         Assert.Equal(487, result.Response.StatusCode);
         Assert.Equal(DialOutcome.Cancelled, dial.Outcome);
         Assert.Contains("CANCEL", PhoneSaw);
+    }
+
+    [Fact]
+    public async Task Invite_NoMediaForTimeout_ByeWithReasonToCallerAndPhone()
+    {
+        PhoneAnswers(status: 200);
+        var result = await CallAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(result.IsAnswered);
+        var callerBye = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        result.Dialog!.RequestHandler = async inDialog =>
+        {
+            callerBye.TrySetResult(string.Join(",", inDialog.Request.Headers.GetTexts(HeaderKind.Reason)));
+            await inDialog.RespondAsync(200);
+        };
+
+        // The bridge (and its media check, started just before) is up once the caller's endpoint relays to the phone's.
+        // Half a second (T1): should the caller's first ACK be missed, the 200's retransmission brings another.
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        await _media.FirstBridge.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 12; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var (_, bridge) = await _outcome.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(bridge!.MediaTimedOut);
+        Assert.Equal("SIP;cause=200;text=\"media timeout\"", await callerBye.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        lock (PhoneSaw)
+        {
+            Assert.Contains("BYE", PhoneSaw);
+            Assert.Contains("Reason: SIP;cause=200;text=\"media timeout\"", PhoneSaw);
+        }
     }
 
     private Task<Vms.Sip.Dialogs.SipInviteResult> CallAsync(CancellationToken cancellationToken = default)
@@ -187,6 +221,10 @@ public sealed class SipCallTests : IAsyncDisposable
                     lock (PhoneSaw)
                     {
                         PhoneSaw.Add(inDialog.Request.Method);
+                        foreach (var reason in inDialog.Request.Headers.GetTexts(HeaderKind.Reason))
+                        {
+                            PhoneSaw.Add("Reason: " + reason);
+                        }
                     }
 
                     await inDialog.RespondAsync(200);

@@ -44,9 +44,9 @@ internal sealed class DtmfSendQueue
         }
 
         var length = 0;
-        if (_sender.Next(packet.Slice(RtpHeader.FixedLength, TelephoneEventPayload.Length), out var marker))
+        if (_sender.Next(packet.Slice(RtpHeader.FixedLength, TelephoneEventPayload.Length), out var marker, out var offset))
         {
-            stream.WriteHeader(packet, marker, payloadType, _timestamp, TelephoneEventPayload.Length, _sender);
+            stream.WriteHeader(packet, marker, payloadType, unchecked(_timestamp + offset), TelephoneEventPayload.Length, _sender);
             length = RtpHeader.FixedLength + TelephoneEventPayload.Length;
         }
 

@@ -5,13 +5,15 @@ namespace Vms.Media.Dtmf;
 /// <summary>
 /// Turns RFC 4733 events into in-band DTMF for a relay leg that has no telephone-event: while an event is
 /// active, the relayed audio payload is replaced by the key's two tones (−10 dBm0-ish, encoded in the leg's
-/// law). An event ends on its E bit or when no event packet came for 25 audio packets (500 ms). Allocation-free.
+/// law). An event ends on its E bit or when no event packet came for 500 ms of relayed audio (4,000 samples, counted
+/// in samples so that 10, 20, 30 or 60 ms packets all give the same time). Allocation-free.
 /// </summary>
 internal sealed class DtmfToneOverlay
 {
-    private const int TimeToLivePackets = 25;
+    private const int TimeToLiveSamples = 4000;
     private const double Amplitude = 5000;
     private uint _timestamp;
+    private byte _event;
     private uint _endedTimestamp;
     private bool _hasEnded;
     private double _low;
@@ -37,14 +39,16 @@ internal sealed class DtmfToneOverlay
             return;
         }
 
-        if (!IsActive || timestamp != _timestamp)
+        if (!IsActive || (timestamp != _timestamp && ev.Event != _event))
         {
-            _timestamp = timestamp;
             _phase = 0;
+            _event = ev.Event;
             (_low, _high) = Frequencies(ev.Event);
         }
 
-        _timeToLive = TimeToLivePackets;
+        _timestamp = timestamp; // the next segment of a long event (RFC 4733 §2.5.1.3) keeps the tone going
+
+        _timeToLive = TimeToLiveSamples;
     }
 
     /// <summary>Writes the tone over <paramref name="payload"/> (G.711 codes of <paramref name="law"/>).</summary>
@@ -58,7 +62,7 @@ internal sealed class DtmfToneOverlay
         }
 
         _phase += payload.Length;
-        _timeToLive--;
+        _timeToLive -= payload.Length;
     }
 
     private static (double Low, double High) Frequencies(byte code)

@@ -22,6 +22,8 @@ internal sealed class RtpForwarder
     private bool _anchored;
     private uint _incomingSsrc;
     private uint _offset;
+    private uint _lastAudioEnd; // target timestamp just after the last audio packet this forwarder sent
+    private bool _sentAudio;
 
     public RtpForwarder(MediaSession target, bool passDtmf)
     {
@@ -61,6 +63,8 @@ internal sealed class RtpForwarder
         }
 
         Send(marker || header.Marker, media.PayloadType, header.Timestamp, payload.Length);
+        _lastAudioEnd = unchecked(header.Timestamp + _offset + (uint)payload.Length); // G.711: one byte per sample
+        _sentAudio = true;
     }
 
     public void ForwardEvent(in RtpHeader header, ReadOnlySpan<byte> payload)
@@ -91,7 +95,11 @@ internal sealed class RtpForwarder
         _anchored = true;
         _incomingSsrc = header.Ssrc;
         var next = _target.Sender.TimestampAt(_target.ClockTick);
-        var afterLast = unchecked(_target.Sender.LastTimestamp + 160);
+        // The last packet on the target stream ended 20 ms after its timestamp when a player wrote it, or after its
+        // own sample count when this forwarder did (peers may send 10–60 ms packets).
+        var afterLast = _target.Sender.LastWrittenBy(this) && _sentAudio
+            ? _lastAudioEnd
+            : unchecked(_target.Sender.LastTimestamp + 160);
         if (_target.Sender.PacketCount > 0 && (int)(next - afterLast) < 0)
         {
             next = afterLast; // never step back in time on the target stream

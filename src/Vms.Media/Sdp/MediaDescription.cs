@@ -37,6 +37,13 @@ public sealed record MediaDescription(
     public double? Ptime =>
         GetAttribute("ptime") is { } p && double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
+    /// <summary>
+    /// The <c>a=maxptime</c> value in milliseconds (RFC 4566 §6: the most media the peer accepts in one packet),
+    /// or null when absent or not a positive number.
+    /// </summary>
+    public double? MaxPtime =>
+        GetAttribute("maxptime") is { } p && double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+
     /// <summary>The rtpmap of <paramref name="payloadType"/> (encoding name, clock rate), or null.</summary>
     public (string Encoding, int ClockRate)? GetRtpMap(string payloadType)
     {

@@ -10,6 +10,15 @@ namespace Vms.Media.Sdp;
 /// streams are refused with port 0 (§6); direction follows §6.1 (sendonly ↔ recvonly) and the RFC 2543
 /// 0.0.0.0 hold address is honoured.
 /// </summary>
+/// <remarks>
+/// Packetisation time: VMS sends 20 ms frames paced by one shared media clock, so offers and answers always
+/// say <c>a=ptime:20</c> (RFC 3264 §5: the packet size we would like to receive). The peer's <c>a=ptime</c> is a
+/// preference and is only reported (<see cref="NegotiatedMedia.Ptime"/>); an offer of <c>a=ptime:10</c> alone is
+/// answered with <c>a=ptime:20</c> and still gets 20 ms packets. The peer's <c>a=maxptime</c> is a limit: below
+/// 20 the answer is unchanged but <see cref="NegotiatedMedia.SendPtime"/> becomes 10, and the sender must split
+/// each 20 ms frame into two 10 ms packets. Received packets of any size (10, 20, 30, 40, 60 ms, and changes
+/// mid-call) are accepted whatever was negotiated.
+/// </remarks>
 public static class OfferAnswer
 {
     /// <summary>Builds an offer with our codecs in preference order.</summary>
@@ -149,7 +158,10 @@ public static class OfferAnswer
                     continue;
                 }
 
-                return new NegotiatedMedia(codec, pt, TelephoneEvent(m), RemoteRtp(sdp, m), RemoteRtcp(sdp, m), RemotePtime(m), MediaDirection.SendRecv);
+                return new NegotiatedMedia(codec, pt, TelephoneEvent(m), RemoteRtp(sdp, m), RemoteRtcp(sdp, m), RemotePtime(m), MediaDirection.SendRecv)
+                {
+                    SendPtime = SendPtime(m),
+                };
             }
         }
 
@@ -194,6 +206,8 @@ public static class OfferAnswer
     }
 
     private static int RemotePtime(MediaDescription m) => m.Ptime is { } p && p >= 10 && p <= 200 ? (int)p : 20;
+
+    private static int SendPtime(MediaDescription m) => m.MaxPtime is { } max && max < 20 ? 10 : 20;
 
     private static bool IsRtpAudio(MediaDescription m) =>
         string.Equals(m.Media, "audio", StringComparison.OrdinalIgnoreCase)

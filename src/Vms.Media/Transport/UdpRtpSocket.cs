@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Vms.Media.Transport;
 
 /// <summary>
-/// A UDP socket with an allocation-free steady state: one receive loop on <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>
+/// The portable UDP socket (used where the Linux epoll engine is not available), with an allocation-free steady state: one receive loop on <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>
 /// with a reused buffer and <see cref="SocketAddress"/>, and sends through a cached <see cref="SocketAddress"/>
 /// of the last destination; an <see cref="IPEndPoint"/> is created only when the peer's address changes.
 /// </summary>
@@ -31,6 +31,9 @@ internal sealed class UdpRtpSocket : IRtpSocket
     public IPEndPoint LocalEndPoint { get; }
 
     public long SendErrors { get; private set; }
+
+    /// <summary>Exceptions thrown by the receiver (caught so the loop goes on).</summary>
+    public long ReceiverFaults { get; private set; }
 
     public void Send(ReadOnlySpan<byte> datagram, IPEndPoint destination)
     {
@@ -92,7 +95,14 @@ internal sealed class UdpRtpSocket : IRtpSocket
                 _lastSource = (IPEndPoint)LocalEndPoint.Create(_receiveAddress);
             }
 
-            receiver.OnDatagram(this, _buffer.AsSpan(0, length), _lastSource);
+            try
+            {
+                receiver.OnDatagram(this, _buffer.AsSpan(0, length), _lastSource);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                ReceiverFaults++; // a receiver's bug must not end this socket's receive loop
+            }
         }
     }
 }

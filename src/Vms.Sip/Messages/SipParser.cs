@@ -174,6 +174,11 @@ public static class SipParser
                     return "continuation line without header";
                 }
 
+                if (line.IndexOf((byte)0) >= 0)
+                {
+                    return "NUL in header"; // folded lines too: the unfolded value must not carry a NUL either
+                }
+
                 valueEnd = lineEnd;
                 folded = true;
                 pos = next;
@@ -242,6 +247,11 @@ public static class SipParser
 
     private static byte[] Unfold(ReadOnlySpan<byte> value)
     {
+        if (value.IsEmpty)
+        {
+            return []; // a folded header whose value is only white space (ArrayBufferWriter refuses capacity 0)
+        }
+
         var buffer = new ArrayBufferWriter<byte>(value.Length);
         var i = 0;
         while (i < value.Length)

@@ -71,15 +71,12 @@ internal sealed class ServerTransaction : IDisposable
 
             LastResponse = response;
             _lastResponse = response.ToBytes();
-            Send(_lastResponse);
             var code = response.StatusCode;
             if (code < 200)
             {
                 State = TransactionState.Proceeding;
-                return true;
             }
-
-            if (IsInvite)
+            else if (IsInvite)
             {
                 State = code < 300 ? TransactionState.Accepted : TransactionState.Completed;
                 if (!Transport.IsReliable)
@@ -103,6 +100,9 @@ internal sealed class ServerTransaction : IDisposable
                 }
             }
 
+            // Sent after the state change, so that an answer the peer sends at once (an ACK delivered on this very
+            // thread by a synchronous transport) finds the transaction ready for it.
+            Send(_lastResponse);
             return true;
         }
     }

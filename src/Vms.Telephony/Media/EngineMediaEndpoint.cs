@@ -13,15 +13,20 @@ internal sealed class EngineMediaEndpoint : IMediaEndpoint
 {
     private readonly MediaSession _session;
     private readonly PromptLibrary _prompts;
+    private readonly Action? _released;
     private int _disposed;
 
-    public EngineMediaEndpoint(MediaSession session, PromptLibrary prompts)
+    public EngineMediaEndpoint(MediaSession session, PromptLibrary prompts, Action? released = null)
     {
         _session = session;
         _prompts = prompts;
+        _released = released;
     }
 
     public int Port => _session.LocalRtpPort;
+
+    /// <summary>RTP audio packets accepted by the session (its statistics; RTCP and telephone-events are not counted there).</summary>
+    public long PacketsReceived => _session.GetStatistics().PacketsReceived;
 
     internal MediaSession Session => _session;
 
@@ -102,6 +107,7 @@ internal sealed class EngineMediaEndpoint : IMediaEndpoint
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _ = _session.DisposeAsync().AsTask();
+            _released?.Invoke();
         }
     }
 }

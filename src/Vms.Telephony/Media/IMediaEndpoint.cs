@@ -7,6 +7,12 @@ public interface IMediaEndpoint : IDisposable
 {
     int Port { get; }
 
+    /// <summary>
+    /// How many media packets this endpoint has received from its peer so far. Cheap to read but not free: the call
+    /// layer reads it only every few seconds (media timeout), never per packet. Only its changes matter.
+    /// </summary>
+    long PacketsReceived { get; }
+
     /// <summary>Where to send and which codec, from the offer/answer (called again after a re-INVITE).</summary>
     void Connect(NegotiatedMedia remote);
 

@@ -20,6 +20,7 @@ internal sealed class FailedOutboundSession : IOutboundSession
     public CancellationToken Ended => CancellationToken.None;
     public SessionEnd EndedBy => SessionEnd.Failed;
     public ReInviteHandler? OnReInvite { get; set; }
+    public ReferHandler? OnRefer { get; set; }
     public Task<SipAnswer> Final { get; }
 
     public void Cancel()
@@ -29,4 +30,6 @@ internal sealed class FailedOutboundSession : IOutboundSession
     public Task<SipAnswer> ReInviteAsync(ReadOnlyMemory<byte> offer, CancellationToken cancellationToken) => Final;
 
     public Task HangUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task HangUpAsync(string? reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -42,6 +42,7 @@ public sealed class SipInboundSession : IInboundSession, IDisposable
     public CancellationToken Ended => _ended.Token;
     public SessionEnd EndedBy => (SessionEnd)Volatile.Read(ref _endedBy);
     public ReInviteHandler? OnReInvite { get; set; }
+    public ReferHandler? OnRefer { get; set; }
 
     /// <summary>The SIP request, for logging and the ladder.</summary>
     public SipRequest Request => _incoming.Request;
@@ -102,12 +103,14 @@ public sealed class SipInboundSession : IInboundSession, IDisposable
         return new SipAnswer(response.StatusCode, response.ReasonPhrase, response.Body);
     }
 
-    public async Task HangUpAsync(CancellationToken cancellationToken)
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync(null, cancellationToken);
+
+    public async Task HangUpAsync(string? reason, CancellationToken cancellationToken)
     {
         _hungUpByUs = true;
         if (_dialog is { State: SipDialogState.Confirmed } dialog)
         {
-            await dialog.ByeAsync(cancellationToken);
+            await InDialogRequests.ByeAsync(dialog, reason, cancellationToken);
         }
     }
 
@@ -125,7 +128,7 @@ public sealed class SipInboundSession : IInboundSession, IDisposable
         }
 
         _dialog = dialog;
-        dialog.RequestHandler = r => InDialogRequests.HandleAsync(r, () => OnReInvite, End);
+        dialog.RequestHandler = r => InDialogRequests.HandleAsync(r, this, End);
         _ = dialog.Terminated.ContinueWith(_ => End(_hungUpByUs ? SessionEnd.None : SessionEnd.Bye), TaskScheduler.Default);
     }
 

@@ -13,12 +13,30 @@ public sealed class SipOutboundDialer : IOutboundDialer
 {
     private readonly SipEndpoint _endpoint;
     private readonly SipDialerOptions _options;
+    private readonly GatewayCredentials? _credentials;
 
+    /// <summary>
+    /// With gateway credentials in <paramref name="options"/>, the endpoint's <see cref="SipEndpoint.CredentialsProvider"/>
+    /// is extended to answer the gateway's challenges (once per request) for the legs placed here.
+    /// </summary>
     public SipOutboundDialer(SipEndpoint endpoint, SipDialerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
         _endpoint = endpoint;
         _options = options;
+        if (!string.IsNullOrEmpty(options.GatewayUsername) && options.GatewayPassword is { } password
+            && SipUri.TryParse(options.Gateway, out var gateway, out _) && gateway is not null)
+        {
+            var credentials = new GatewayCredentials(gateway, new Vms.Sip.Auth.SipCredentials(options.GatewayUsername, password));
+            _credentials = credentials;
+            var previous = endpoint.CredentialsProvider;
+            endpoint.CredentialsProvider = (request, realm) => credentials.For(request, realm) ?? previous?.Invoke(request, realm);
+        }
     }
+
+    /// <summary>Legs through the gateway whose in-dialog requests may still be challenged (tests).</summary>
+    internal int AuthenticatedLegs => _credentials?.LegCount ?? 0;
 
     public IOutboundSession Dial(DialRequest request)
     {
@@ -42,6 +60,12 @@ public sealed class SipOutboundDialer : IOutboundDialer
         {
             invite.Body = request.Offer;
             invite.Headers.Add(HeaderKind.ContentType, "application/sdp");
+        }
+
+        if (_credentials is { } credentials && invite.CallId is { } callId)
+        {
+            credentials.Track(callId);
+            return new SipOutboundSession(_endpoint, invite, credentials.Forget);
         }
 
         return new SipOutboundSession(_endpoint, invite);

@@ -11,15 +11,18 @@ public sealed class SipOutboundSession : IOutboundSession, IDisposable
     private readonly SipEndpoint _endpoint;
     private readonly CancellationTokenSource _cancel = new();
     private readonly CancellationTokenSource _ended = new();
+    private readonly Action<string>? _over;
     private SipDialog? _dialog;
     private int _endedBy;
     private bool _hungUpByUs;
 
-    public SipOutboundSession(SipEndpoint endpoint, SipRequest invite)
+    /// <param name="over">Called with the Call-ID once the leg is over (failed, or its dialog terminated).</param>
+    public SipOutboundSession(SipEndpoint endpoint, SipRequest invite, Action<string>? over = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(invite);
         _endpoint = endpoint;
+        _over = over;
         CallId = invite.CallId ?? "";
         Final = RunAsync(invite);
     }
@@ -30,6 +33,7 @@ public sealed class SipOutboundSession : IOutboundSession, IDisposable
     public CancellationToken Ended => _ended.Token;
     public SessionEnd EndedBy => (SessionEnd)Volatile.Read(ref _endedBy);
     public ReInviteHandler? OnReInvite { get; set; }
+    public ReferHandler? OnRefer { get; set; }
     public Task<SipAnswer> Final { get; }
 
     public void Cancel()
@@ -55,13 +59,17 @@ public sealed class SipOutboundSession : IOutboundSession, IDisposable
         return new SipAnswer(response.StatusCode, response.ReasonPhrase, response.Body);
     }
 
-    public async Task HangUpAsync(CancellationToken cancellationToken)
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync(null, cancellationToken);
+
+    public async Task HangUpAsync(string? reason, CancellationToken cancellationToken)
     {
         _hungUpByUs = true;
         if (_dialog is { State: SipDialogState.Confirmed } dialog)
         {
-            await dialog.ByeAsync(cancellationToken);
+            await InDialogRequests.ByeAsync(dialog, reason, cancellationToken);
         }
+
+        _over?.Invoke(CallId);
     }
 
     public void Dispose()
@@ -79,14 +87,26 @@ public sealed class SipOutboundSession : IOutboundSession, IDisposable
         }
         catch (OperationCanceledException)
         {
+            _over?.Invoke(CallId);
             return new SipAnswer(487, "Request Terminated", ReadOnlyMemory<byte>.Empty);
         }
 
         if (result.IsAnswered)
         {
             _dialog = result.Dialog!;
-            _dialog.RequestHandler = r => InDialogRequests.HandleAsync(r, () => OnReInvite, End);
-            _ = _dialog.Terminated.ContinueWith(_ => End(_hungUpByUs ? SessionEnd.None : SessionEnd.Bye), TaskScheduler.Default);
+            _dialog.RequestHandler = r => InDialogRequests.HandleAsync(r, this, End);
+            _ = _dialog.Terminated.ContinueWith(_ =>
+            {
+                End(_hungUpByUs ? SessionEnd.None : SessionEnd.Bye);
+                if (!_hungUpByUs)
+                {
+                    _over?.Invoke(CallId);
+                }
+            }, TaskScheduler.Default);
+        }
+        else
+        {
+            _over?.Invoke(CallId);
         }
 
         return new SipAnswer(result.Response.StatusCode, result.Response.ReasonPhrase, result.Response.Body);

@@ -167,6 +167,7 @@ public class CallRecorderTests
                 rig.Ticks(1);
             }
 
+            await rig.Engine.Recordings.WhenDrainedAsync(); // the file is written by the engine's writer thread
             var partial = WavReader.Read(await ReadShared(path));
             Assert.True(partial.IsSuccess, partial.Error);
             Assert.True(partial.File!.FrameCount >= 8000); // flushed each second

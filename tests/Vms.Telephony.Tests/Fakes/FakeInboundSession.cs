@@ -23,11 +23,15 @@ internal sealed class FakeInboundSession : IInboundSession, IDisposable
     public CancellationToken Ended => _ended.Token;
     public SessionEnd EndedBy { get; private set; }
     public ReInviteHandler? OnReInvite { get; set; }
+    public ReferHandler? OnRefer { get; set; }
 
     public List<(int Status, ReadOnlyMemory<byte> Sdp)> Provisionals { get; } = [];
     public (int Status, string Reason, IReadOnlyList<KeyValuePair<string, string>>? Headers)? Rejected { get; private set; }
     public ReadOnlyMemory<byte>? Answered { get; private set; }
     public bool ByeSent { get; private set; }
+
+    /// <summary>The Reason header of VMS's BYE, if it carried one.</summary>
+    public string? ByeReason { get; private set; }
     public List<ReadOnlyMemory<byte>> ReInvitesReceived { get; } = [];
 
     /// <summary>What the caller's ACK carries (a late offer's answer); null: no ACK.</summary>
@@ -60,10 +64,20 @@ internal sealed class FakeInboundSession : IInboundSession, IDisposable
         return Task.FromResult(AnswerReInvite(offer));
     }
 
-    public Task HangUpAsync(CancellationToken cancellationToken)
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync(null, cancellationToken);
+
+    public Task HangUpAsync(string? reason, CancellationToken cancellationToken)
     {
         ByeSent = true;
+        ByeReason = reason;
         return Task.CompletedTask;
+    }
+
+    /// <summary>The caller sends REFER: the progress reported back, or null when VMS refused it (403).</summary>
+    public FakeTransferProgress? Refer(string target)
+    {
+        var progress = new FakeTransferProgress();
+        return OnRefer?.Invoke(new TransferRequest(target, progress)) == true ? progress : null;
     }
 
     public void CallerCancels() => End(SessionEnd.Cancelled);

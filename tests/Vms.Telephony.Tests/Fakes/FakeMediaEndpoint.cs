@@ -15,6 +15,9 @@ internal sealed class FakeMediaEndpoint : IMediaEndpoint
     }
 
     public int Port { get; }
+
+    /// <summary>The packets "received" from the peer: the test moves it to play media flowing.</summary>
+    public long PacketsReceived { get; set; }
     public NegotiatedMedia? Remote { get; private set; }
     public List<string> Played { get; } = [];
     public FakeMediaEndpoint? BridgedTo { get; private set; }
@@ -36,6 +39,7 @@ internal sealed class FakeMediaEndpoint : IMediaEndpoint
     {
         BridgedTo = (FakeMediaEndpoint)other;
         BridgeCount++;
+        _engine.FirstBridge.TrySetResult();
         return new Unbridge(this);
     }
 

@@ -22,6 +22,9 @@ internal sealed class FakeMediaEngine : IMediaEngine
 
     public Queue<string> Digits { get; } = new();
 
+    /// <summary>Completed when the first relay between two endpoints is set up.</summary>
+    public TaskCompletionSource FirstBridge { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IMediaEndpoint? TryAllocate()
     {
         if (!_free.TryPop(out var port))

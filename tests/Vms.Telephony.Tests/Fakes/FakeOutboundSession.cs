@@ -20,9 +20,13 @@ internal sealed class FakeOutboundSession : IOutboundSession, IDisposable
     public CancellationToken Ended => _ended.Token;
     public SessionEnd EndedBy { get; private set; }
     public ReInviteHandler? OnReInvite { get; set; }
+    public ReferHandler? OnRefer { get; set; }
     public Task<SipAnswer> Final => _final.Task;
     public bool CancelSent { get; private set; }
     public bool ByeSent { get; private set; }
+
+    /// <summary>The Reason header of VMS's BYE, if it carried one.</summary>
+    public string? ByeReason { get; private set; }
     public List<ReadOnlyMemory<byte>> ReInvitesReceived { get; } = [];
     public Func<ReadOnlyMemory<byte>, SipAnswer> AnswerReInvite { get; set; } = o => new SipAnswer(200, "OK", PhoneSdp.Answer(o, 6000));
 
@@ -47,10 +51,20 @@ internal sealed class FakeOutboundSession : IOutboundSession, IDisposable
         return Task.FromResult(AnswerReInvite(offer));
     }
 
-    public Task HangUpAsync(CancellationToken cancellationToken)
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync(null, cancellationToken);
+
+    public Task HangUpAsync(string? reason, CancellationToken cancellationToken)
     {
         ByeSent = true;
+        ByeReason = reason;
         return Task.CompletedTask;
+    }
+
+    /// <summary>The destination sends REFER: the progress reported back, or null when VMS refused it (403).</summary>
+    public FakeTransferProgress? Refer(string target)
+    {
+        var progress = new FakeTransferProgress();
+        return OnRefer?.Invoke(new TransferRequest(target, progress)) == true ? progress : null;
     }
 
     public void CalleeHangsUp()

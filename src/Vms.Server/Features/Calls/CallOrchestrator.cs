@@ -41,8 +41,10 @@ internal sealed partial class CallOrchestrator
         TimeProvider time,
         ILogger<CallOrchestrator> logger,
         SipLadderStore? ladder = null,
-        Func<ICallerListLookup?>? callerLists = null)
+        Func<ICallerListLookup?>? callerLists = null,
+        CallAdmission? admission = null)
     {
+        Admission = admission;
         Ladder = ladder;
         CallerLists = callerLists;
         _factory = factory;
@@ -67,6 +69,8 @@ internal sealed partial class CallOrchestrator
     internal ILogger Logger { get; }
     internal SipLadderStore? Ladder { get; }
     internal Func<ICallerListLookup?>? CallerLists { get; }
+    internal CallAdmission? Admission { get; }
+    internal CallRateLimiter Limiter => _limiter;
     internal RoutingSnapshotView Snapshot => new(_snapshots.Current);
 
     /// <summary>Handles one incoming INVITE to its end (the task completes when the call is over).</summary>
@@ -82,6 +86,32 @@ internal sealed partial class CallOrchestrator
             return;
         }
 
+        if (Admission is { } admission)
+        {
+            if (!admission.TryEnter())
+            {
+                Counters.CallRefused("overload");
+                session.Reject(503, "Service Unavailable (overload)", [new("Retry-After", admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                return;
+            }
+
+            try
+            {
+                await AdmittedAsync(session, trunk, cancellationToken);
+            }
+            finally
+            {
+                admission.Leave();
+            }
+
+            return;
+        }
+
+        await AdmittedAsync(session, trunk, cancellationToken);
+    }
+
+    private async Task AdmittedAsync(IInboundSession session, TrunkMatch trunk, CancellationToken cancellationToken)
+    {
         var limit = _limiter.TryAcquire(session.CalledNumber, session.Source.Address.ToString());
         if (!limit.Allowed)
         {

@@ -25,6 +25,7 @@ internal sealed partial class CallRun
     private CallOutcome _outcome = CallOutcome.Failed;
     private CallParty? _endedBy;
     private int _lastDialStatus;
+    private bool _mediaTimedOut;
 
     public CallRun(CallOrchestrator orchestrator, IInboundSession session, Guid? customer, CompiledPlan? plan)
     {
@@ -216,11 +217,8 @@ internal sealed partial class CallRun
         {
             case DialOutcome.Answered:
                 _info.State = "connected";
-                var bridged = await call.BridgeAsync(dial.Leg!, cancellationToken);
-                _legs[legIndex] = leg with { AnsweredAt = bridged.ConnectedAt, EndedAt = bridged.EndedAt };
-                _outcome = bridged.Connected ? CallOutcome.Answered : CallOutcome.Cancelled;
-                _endedBy = bridged.EndedBy;
-                return (StepOutcome.Answered, bridged.Connected);
+                var connected = await BridgeWithTransfersAsync(call, dial.Leg!, legIndex, cancellationToken);
+                return (StepOutcome.Answered, connected);
             case DialOutcome.Busy:
                 _outcome = CallOutcome.Busy;
                 return (StepOutcome.Busy, false);
@@ -272,15 +270,18 @@ internal sealed partial class CallRun
             CallerNumber = _session.CallerNumber,
             Source = _session.Source.ToString(),
             SetupAt = call.SetupAt,
-            AnsweredAt = _legs.LastOrDefault()?.AnsweredAt ?? call.AnsweredAt,
+            AnsweredAt = _legs.FirstOrDefault(l => l.AnsweredAt is not null)?.AnsweredAt ?? call.AnsweredAt, // a transfer keeps the first answer
             EndedAt = endedAt,
-            Outcome = LiveCallCounters.OutcomeName(_outcome),
+            Outcome = _mediaTimedOut ? MediaTimeoutOutcome : LiveCallCounters.OutcomeName(_outcome),
             SipStatus = call.FinalStatus,
             EndedBy = (_endedBy ?? (_session.EndedBy == SessionEnd.None ? CallParty.System : CallParty.Caller)).ToString().ToLowerInvariant(),
             RouteTrace = _trace,
             Legs = _legs,
         });
     }
+
+    /// <summary>The record's outcome of a connected call VMS ended for lack of RTP (counted as answered in the live counters).</summary>
+    internal const string MediaTimeoutOutcome = "media-timeout";
 
     private static string LegOutcome(DialOutcome outcome) => outcome switch
     {

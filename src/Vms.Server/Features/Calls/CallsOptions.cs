@@ -27,6 +27,18 @@ public sealed class CallsOptions
 
     public int RtpMaxPort { get; set; } = 49999;
 
+    /// <summary>
+    /// Overload guard: the most calls this node handles at once; beyond it INVITEs get 503 with Retry-After.
+    /// 0 (default): derived from the RTP port range and the process's open-file limit (two pairs a call).
+    /// </summary>
+    public int MaxConcurrentCalls { get; set; }
+
+    /// <summary>File descriptors left for SIP, HTTP, the database and logs when deriving the limits from RLIMIT_NOFILE.</summary>
+    public int FileDescriptorHeadroom { get; set; } = Vms.Telephony.Media.MediaCapacity.DefaultHeadroom;
+
+    /// <summary>Retry-After (seconds) of the 503 sent when the node is full.</summary>
+    public int OverloadRetryAfterSeconds { get; set; } = 5;
+
     /// <summary>Folder of prompt WAV files (default: prompts under Vms:DataDirectory) ({name}.wav); a missing prompt plays a short beep.</summary>
     public string PromptsFolder { get; set; } = "";
 
@@ -50,6 +62,22 @@ public sealed class CallsOptions
     public CallRateLimitOptions RateLimits { get; } = new();
 
     public CallRecordWriterOptions Records { get; } = new();
+
+    /// <summary>Ring timeout of the target of a blind transfer (REFER).</summary>
+    public int TransferRingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A REFER whose Refer-To is a SIP URI is dialled to that URI directly; false (default): only its number (user
+    /// part) is dialled, through the outbound gateway, and a URI without a number is refused.
+    /// </summary>
+    public bool TransferToSipUris { get; set; }
+
+    /// <summary>
+    /// RTP inactivity timeout (seconds) of a connected call: no media from either leg for this long (neither leg on
+    /// hold) → VMS sends BYE to both legs (Reason "media timeout") and records the outcome "media-timeout", so a call
+    /// whose BYE was lost does not keep its slot and RTP ports forever. 0 turns it off.
+    /// </summary>
+    public int MediaTimeoutSeconds { get; set; } = 60;
 
     /// <summary>Ring timeout for calls a customer PBX places out through the gateway.</summary>
     public int PbxRingTimeoutSeconds { get; set; } = 60;

@@ -49,18 +49,20 @@ public static class CallsSetup
             options.Trunks.Gateway = $"sip:{options.SipAddress}:{options.NetSimPort}";
         }
 
+        var capacity = NodeCallCapacity.Compute(options.MaxConcurrentCalls, options.RtpMinPort, options.RtpMaxPort, MediaCapacity.OpenFileLimit(), options.FileDescriptorHeadroom);
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.RateLimits);
         services.AddSingleton(options.Records);
-        services.AddSingleton(new TelephonyOptions());
+        services.AddSingleton(new TelephonyOptions { MediaTimeout = TimeSpan.FromSeconds(Math.Max(0, options.MediaTimeoutSeconds)) });
         services.AddSingleton(sp => new SipEndpoint(new SipEndpointOptions { UserAgent = "VMS" }, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MediaEngine(
             new MediaEngineOptions { BindAddress = IPAddress.Parse(options.RtpAddress), MinPort = options.RtpMinPort, MaxPort = options.RtpMaxPort },
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PromptLibrary(sp.GetRequiredService<MediaEngine>(), options.PromptsFolder));
-        services.AddSingleton<IMediaEngine>(sp => new EngineMediaAdapter(sp.GetRequiredService<MediaEngine>(), sp.GetRequiredService<PromptLibrary>()));
-        services.AddSingleton<IOutboundDialer>(sp => new SipOutboundDialer(sp.GetRequiredService<SipEndpoint>(), new SipDialerOptions { Gateway = options.Trunks.Gateway }));
+        services.AddSingleton<IMediaEngine>(sp => new EngineMediaAdapter(sp.GetRequiredService<MediaEngine>(), sp.GetRequiredService<PromptLibrary>(), capacity.MaxPairs));
+        services.AddSingleton(sp => new CallAdmission(capacity.MaxCalls, options.OverloadRetryAfterSeconds, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CallAdmission>>()));
+        services.AddSingleton<IOutboundDialer>(sp => new SipOutboundDialer(sp.GetRequiredService<SipEndpoint>(), new SipDialerOptions { Gateway = options.Trunks.Gateway, GatewayUsername = options.Trunks.GatewayUsername, GatewayPassword = options.Trunks.GatewayPassword }));
         services.AddSingleton<CallFactory>();
         services.AddSingleton(sp => new TrunkDirectory(options.Trunks));
         services.AddSingleton<CallRateLimiter>();
@@ -86,7 +88,8 @@ public static class CallsSetup
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallOrchestrator>>(),
             sp.GetRequiredService<SipLadderStore>(),
-            sp.GetService<Vms.Server.Features.Routing.CallerListIndexProvider>() is { } lists ? () => lists.Current : null));
+            sp.GetService<Vms.Server.Features.Routing.CallerListIndexProvider>() is { } lists ? () => lists.Current : null,
+            sp.GetRequiredService<CallAdmission>()));
         services.AddSingleton<CallsQueries>();
         services.AddPortalNavItem(new PortalNavItem("/calls/live", "Live calls", PortalArea.Operator, 80));
         services.AddPortalNavItem(new PortalNavItem("/calls/live", "Live calls", PortalArea.Customer, 80));

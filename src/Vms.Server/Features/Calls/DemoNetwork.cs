@@ -84,9 +84,10 @@ internal sealed partial class DemoNetwork : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_sim is not null)
+        // Registered as a singleton and as a hosted service: the container disposes it twice at shutdown.
+        if (Interlocked.Exchange(ref _sim, null) is { } sim)
         {
-            await _sim.DisposeAsync();
+            await sim.DisposeAsync();
         }
     }
 

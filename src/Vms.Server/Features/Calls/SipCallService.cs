@@ -118,6 +118,11 @@ internal sealed partial class SipCallService : BackgroundService
 
     private Task OnRequestAsync(SipIncomingRequest request)
     {
+        if (request.Dialog is { } dialog)
+        {
+            return InDialogFallback.HandleAsync(dialog, request);
+        }
+
         if (request.Request.Method != SipMethods.Invite)
         {
             return request.RespondAsync(request.Request.Method == SipMethods.Bye ? 481 : 405);
@@ -140,6 +145,12 @@ internal sealed partial class SipCallService : BackgroundService
             {
                 await _orchestrator.HandleAsync(session, CancellationToken.None);
             }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                // Out of descriptors (EMFILE/ENFILE) or buffers somewhere on the call path: refuse this call, keep the node.
+                LogCallResources(_logger, session.CallId, ex.SocketErrorCode.ToString());
+                session.Reject(503, "Service Unavailable (resources)", [new("Retry-After", _options.OverloadRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogCallCrashed(_logger, session.CallId, ex);
@@ -156,6 +167,9 @@ internal sealed partial class SipCallService : BackgroundService
 
     [LoggerMessage(EventId = 6043, Level = LogLevel.Error, Message = "Routing snapshot refresh failed: {Reason}")]
     private static partial void LogSnapshotFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6044, Level = LogLevel.Warning, Message = "Call {CallId}: socket error {Error} on the call path, refused with 503")]
+    private static partial void LogCallResources(ILogger logger, string callId, string error);
 
     [LoggerMessage(EventId = 6041, Level = LogLevel.Error, Message = "Call {CallId} crashed")]
     private static partial void LogCallCrashed(ILogger logger, string callId, Exception exception);

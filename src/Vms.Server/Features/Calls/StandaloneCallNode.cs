@@ -40,11 +40,14 @@ public sealed class StandaloneCallNode : IAsyncDisposable
     {
         var time = TimeProvider.System;
         _sip = new SipEndpoint(new SipEndpointOptions { UserAgent = "VMS" }, time);
-        _media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, MinPort = options.RtpMinPort, MaxPort = options.RtpMaxPort }, time);
-        var media = new EngineMediaAdapter(_media, new PromptLibrary(_media, options.PromptsFolder));
-        var dialer = new SipOutboundDialer(_sip, new SipDialerOptions { Gateway = options.Gateway });
+        _media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, MinPort = options.RtpMinPort, MaxPort = options.RtpMaxPort }, time,
+            options.RtpSockets is { } sockets ? new GuardedRtpSocketFactory(sockets) : null);
+        var capacity = NodeCallCapacity.Compute(options.MaxConcurrentCalls, options.RtpMinPort, options.RtpMaxPort, MediaCapacity.OpenFileLimit(), MediaCapacity.DefaultHeadroom);
+        var media = new EngineMediaAdapter(_media, new PromptLibrary(_media, options.PromptsFolder), capacity.MaxPairs);
+        Admission = new CallAdmission(capacity.MaxCalls, options.OverloadRetryAfterSeconds, time, logs.CreateLogger<CallAdmission>());
+        var dialer = new SipOutboundDialer(_sip, new SipDialerOptions { Gateway = options.Gateway, GatewayUsername = options.GatewayUsername, GatewayPassword = options.GatewayPassword });
         var factory = new CallFactory(media, dialer, time, new TelephonyOptions(), logs.CreateLogger<InboundCall>());
-        var calls = new CallsOptions { NodeId = "standalone" };
+        var calls = new CallsOptions { NodeId = "standalone", TransferToSipUris = options.TransferToSipUris };
         calls.Trunks.TrustedPeers.Add("127.0.0.0/8");
         _meters = new NodeMeterFactory();
         _counters = new LiveCallCounters(_meters, time);
@@ -60,13 +63,19 @@ public sealed class StandaloneCallNode : IAsyncDisposable
         }
 
         _orchestrator = new CallOrchestrator(factory, new FixedSnapshot(snapshot), new TrunkDirectory(calls.Trunks), new CallRateLimiter(options.RateLimits, time),
-            new LiveCallState(), _counters, new ActiveCallRegistry(), _writer, calls, time, logs.CreateLogger<CallOrchestrator>(), _ladder);
+            new LiveCallState(), _counters, new ActiveCallRegistry(), _writer, calls, time, logs.CreateLogger<CallOrchestrator>(), _ladder, admission: Admission);
         _sip.AddTransport(new LadderSipTransport(UdpSipTransport.Bind(new IPEndPoint(IPAddress.Loopback, options.SipPort)), _ladder));
         _sip.RequestHandler = OnRequestAsync;
         _ = _writer.RunAsync(CancellationToken.None);
     }
 
     public int SipPort => _sip.Transports[0].LocalEndPoint.Port;
+
+    /// <summary>The overload guard (maximum concurrent calls, refusals).</summary>
+    internal CallAdmission Admission { get; }
+
+    /// <summary>INVITEs refused with 503 because the node was at its maximum of concurrent calls.</summary>
+    public long OverloadRefusals => Admission.Refused;
 
     /// <summary>Calls being handled now.</summary>
     public long CallsInProgress => _counters.ActiveTotal;
@@ -103,6 +112,13 @@ public sealed class StandaloneCallNode : IAsyncDisposable
 
     private async Task OnRequestAsync(SipIncomingRequest request)
     {
+        if (request.Dialog is { } dialog)
+        {
+            // In-dialog request (REFER, re-INVITE…) that raced the call layer setting the dialog's handler.
+            await InDialogFallback.HandleAsync(dialog, request);
+            return;
+        }
+
         if (request.Request.Method != SipMethods.Invite)
         {
             await request.RespondAsync(request.Request.Method == SipMethods.Bye ? 481 : 405);
@@ -110,7 +126,15 @@ public sealed class StandaloneCallNode : IAsyncDisposable
         }
 
         using var session = new SipInboundSession(request);
-        await _orchestrator.HandleAsync(session, CancellationToken.None);
+        try
+        {
+            await _orchestrator.HandleAsync(session, CancellationToken.None);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // out of descriptors on the call path: this call gets 503, the node stays up
+            session.Reject(503, "Service Unavailable (resources)", [new("Retry-After", "5")]);
+        }
     }
 
     private sealed class FixedSnapshot(RoutingSnapshot snapshot) : IRoutingSnapshotProvider

@@ -10,6 +10,11 @@ public sealed class StandaloneCallNodeOptions
     /// <summary>The outbound gateway ("sip:127.0.0.1:5080").</summary>
     public string Gateway { get; set; } = "";
 
+    /// <summary>Digest credentials for the gateway's challenges.</summary>
+    public string? GatewayUsername { get; set; }
+
+    public string? GatewayPassword { get; set; }
+
     public int RtpMinPort { get; set; } = 42000;
 
     public int RtpMaxPort { get; set; } = 43999;
@@ -21,6 +26,17 @@ public sealed class StandaloneCallNodeOptions
 
     /// <summary>Keep a SIP ladder per call (off for benchmarks).</summary>
     public bool Ladder { get; set; } = true;
+
+    /// <summary>Overload guard: most calls at once (0: derived from the RTP range and the open-file limit).</summary>
+    public int MaxConcurrentCalls { get; set; }
+
+    public int OverloadRetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>RTP sockets (real UDP when null); tests inject failures here.</summary>
+    public Vms.Media.Transport.IRtpSocketFactory? RtpSockets { get; set; }
+
+    /// <summary>Dial a REFER's SIP URI directly (else only its number, through the gateway).</summary>
+    public bool TransferToSipUris { get; set; }
 
     public string PromptsFolder { get; set; } = Path.Combine("data", "prompts");
 }

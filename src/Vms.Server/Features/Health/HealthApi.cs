@@ -11,6 +11,7 @@ public static class HealthApi
     public static WebApplication MapHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        PrometheusMeters.StartListening(); // before the host starts taking calls, not at the first scrape
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Health").WithName("Healthz").WithSummary("The process is alive.");
         app.MapGet("/readyz", ReadyAsync).WithTags("Health").WithName("Readyz").WithSummary("The database is reachable.");
         app.MapMetrics("/metrics");

@@ -20,12 +20,17 @@ internal sealed class SipLadderStore
     {
         _time = time;
         _capacity = capacity;
+        SetupDelays = new SetupDelayTracker(time);
     }
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>INVITE in → INVITE out stamps, measured whether or not ladders are kept.</summary>
+    public SetupDelayTracker SetupDelays { get; }
+
     public void Record(ReadOnlySpan<byte> data, bool outgoing, System.Net.IPEndPoint local, System.Net.IPEndPoint remote)
     {
+        SetupDelays.Observe(data);
         if (!Enabled || CallIdOf(data) is not { } callId)
         {
             return;
@@ -56,7 +61,15 @@ internal sealed class SipLadderStore
     }
 
     /// <summary>Shows the messages of leg <paramref name="legCallId"/> in the ladder of call <paramref name="callId"/>.</summary>
-    public void Link(string legCallId, string callId) => _legToCall[legCallId] = callId;
+    public void Link(string legCallId, string callId)
+    {
+        SetupDelays.Linked(legCallId, callId);
+        if (Enabled)
+        {
+            // Only kept with the ladders themselves: links are forgotten with the oldest Call-IDs.
+            _legToCall[legCallId] = callId;
+        }
+    }
 
     /// <summary>Which customer a call belongs to (customers see their own calls' ladders).</summary>
     public void SetOwner(string callId, Guid customerId) => _owners[callId] = customerId;

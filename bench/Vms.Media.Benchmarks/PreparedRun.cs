@@ -1,0 +1,4 @@
+namespace Vms.Media.Benchmarks;
+
+/// <summary>A generator run with everything allocated up front: its counters and its sender thread.</summary>
+internal sealed record PreparedRun(Phase Phase, Thread Sender, int Seconds);
