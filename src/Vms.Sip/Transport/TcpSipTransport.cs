@@ -13,6 +13,7 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly Socket _listener;
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _connections = new();
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly TimeProvider _time;
     private ITimer? _idleTimer;
     private Action<SipPacket>? _onPacket;
@@ -84,6 +85,11 @@ public sealed class TcpSipTransport : ISipTransport
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return; // a host may dispose a transport both as a service and through its owner
+        }
+
         await _stop.CancelAsync();
         if (_idleTimer is not null)
         {

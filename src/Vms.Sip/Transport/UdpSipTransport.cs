@@ -8,6 +8,7 @@ public sealed class UdpSipTransport : ISipTransport
 {
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private Task? _receiveLoop;
 
     private UdpSipTransport(Socket socket)
@@ -80,6 +81,11 @@ public sealed class UdpSipTransport : ISipTransport
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return; // a host may dispose a transport both as a service and through its owner
+        }
+
         await _stop.CancelAsync();
         _socket.Dispose();
         if (_receiveLoop is not null)

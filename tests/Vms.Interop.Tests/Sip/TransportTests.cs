@@ -33,6 +33,23 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task DisposeAsync_Twice_SecondIsANoOp()
+    {
+        var udp = UdpSipTransport.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var tcp = TcpSipTransport.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        await udp.DisposeAsync();
+        await tcp.DisposeAsync();
+        var second = await Record.ExceptionAsync(async () =>
+        {
+            await udp.DisposeAsync();
+            await tcp.DisposeAsync();
+        });
+
+        Assert.Null(second);
+    }
+
+    [Fact]
     public async Task Tcp_DoubleCrlfKeepAlive_AnsweredWithCrlf()
     {
         await using var vms = new VmsPeer(FreePort.UdpAndTcp());
