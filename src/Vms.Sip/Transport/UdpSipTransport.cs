@@ -3,13 +3,19 @@ using System.Net.Sockets;
 
 namespace Vms.Sip.Transport;
 
-/// <summary>SIP over UDP (IPv4 or IPv6). Datagrams larger than 64 KiB are not possible; bad ones are counted and dropped above.</summary>
+/// <summary>
+/// SIP over UDP (IPv4 or IPv6). Datagrams larger than 64 KiB are not possible; bad ones are counted and dropped above.
+/// One dedicated thread receives with blocking calls and hands each datagram on at once: the stack processes a
+/// packet synchronously up to its first await anyway, so a thread-pool hop per datagram would only add latency.
+/// Sends are synchronous too (a UDP send does not wait for the peer).
+/// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
     private int _disposed;
-    private Task? _receiveLoop;
+    private readonly TaskCompletionSource _receiveStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _receiveThread;
 
     private UdpSipTransport(Socket socket)
     {
@@ -57,24 +63,26 @@ public sealed class UdpSipTransport : ISipTransport
     public void Start(Action<SipPacket> onPacket)
     {
         ArgumentNullException.ThrowIfNull(onPacket);
-        _receiveLoop = Task.Run(() => ReceiveLoopAsync(onPacket));
+        _receiveThread = new Thread(() => ReceiveLoop(onPacket)) { IsBackground = true, Name = "vms-sip-udp-" + LocalEndPoint.Port };
+        _receiveThread.Start();
     }
 
     /// <inheritdoc/>
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data, IPEndPoint remote, CancellationToken cancellationToken = default)
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data, IPEndPoint remote, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(remote);
         try
         {
-            await _socket.SendToAsync(data, SocketFlags.None, remote, cancellationToken);
-            return true;
+            _socket.SendTo(data.Span, SocketFlags.None, remote);
+            return ValueTask.FromResult(true);
         }
         catch (SocketException)
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
         catch (ObjectDisposedException)
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
     }
 
@@ -88,38 +96,38 @@ public sealed class UdpSipTransport : ISipTransport
 
         await _stop.CancelAsync();
         _socket.Dispose();
-        if (_receiveLoop is not null)
+        if (_receiveThread is not null)
         {
-            await _receiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _receiveStopped.Task;
         }
 
         _stop.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(Action<SipPacket> onPacket)
+    private void ReceiveLoop(Action<SipPacket> onPacket)
     {
         var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var from = new SocketAddress(LocalEndPoint.AddressFamily);
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
-                if (result.ReceivedBytes == 0)
+                var length = _socket.ReceiveFrom(buffer, SocketFlags.None, from);
+                if (length == 0)
                 {
                     continue;
                 }
 
-                var data = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
-                onPacket(new SipPacket(data, (IPEndPoint)result.RemoteEndPoint, this));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                var data = buffer.AsSpan(0, length).ToArray();
+                onPacket(new SipPacket(data, (IPEndPoint)LocalEndPoint.Create(from), this));
             }
             catch (ObjectDisposedException)
             {
-                return;
+                break;
+            }
+            catch (SocketException) when (_stop.IsCancellationRequested)
+            {
+                break;
             }
 #pragma warning disable CA1031 // The receive loop must survive any error of one packet.
             catch (Exception)
@@ -128,5 +136,7 @@ public sealed class UdpSipTransport : ISipTransport
                 ReceiveErrors++;
             }
         }
+
+        _receiveStopped.TrySetResult();
     }
 }
