@@ -49,7 +49,7 @@ public class FramePathBenchmarks : IDisposable
         _ = _a.Bridge(_b);
         _toA = new IPEndPoint(IPAddress.Loopback, _a.LocalRtpPort);
         _ = _player.PlayAsync(Prompt.Tone("long", 1000, TimeSpan.FromHours(1)));
-        _recorder = new CallRecorder(new NullSeekableStream(), new RecordingOptions(), null);
+        _recorder = new CallRecorder(new Vms.Media.Tests.TestSupport.DiscardingSeekableStream(), new RecordingOptions(), null);
         RtpHeader.WriteFixed(_packet, false, 8, 0, 0, 77);
     }
 
