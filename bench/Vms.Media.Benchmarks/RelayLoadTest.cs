@@ -15,7 +15,7 @@ namespace Vms.Media.Benchmarks;
 /// </summary>
 internal static class RelayLoadTest
 {
-    public static async Task<int> RunAsync(int calls, int seconds, bool record, bool inBand, int receiveThreads, int pollMicros, int nice, int referenceSeconds, int generatorSockets)
+    public static async Task<int> RunAsync(int calls, int seconds, bool record, bool inBand, int receiveThreads, int pollMicros, int nice, int realtimePriority, int referenceSeconds, int generatorSockets)
     {
         if (!BenchNative.IsSupported)
         {
@@ -24,7 +24,7 @@ internal static class RelayLoadTest
         }
 
         var streams = 2 * calls;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls={calls} streams={streams} seconds={seconds} record={record} in-band DTMF detection={inBand} receive threads={(receiveThreads < 0 ? "thread pool (portable path)" : receiveThreads == 0 ? "auto " + Transport.UdpRtpSocketFactory.DefaultReceiveThreads : receiveThreads)} poll pause={pollMicros} µs rx nice={nice} generator sockets={generatorSockets} cores={Environment.ProcessorCount} loadavg={File.ReadAllText("/proc/loadavg").Trim()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls={calls} streams={streams} seconds={seconds} record={record} in-band DTMF detection={inBand} receive threads={(receiveThreads < 0 ? "thread pool (portable path)" : receiveThreads == 0 ? "auto " + Transport.UdpRtpSocketFactory.DefaultReceiveThreads : receiveThreads)} poll pause={pollMicros} µs rx nice={nice} rx SCHED_RR={realtimePriority} generator sockets={generatorSockets} cores={Environment.ProcessorCount} loadavg={File.ReadAllText("/proc/loadavg").Trim()}"));
         using var generator = new LoadGenerator(generatorSockets);
 
         // 1. The reference: the same generator through a null relay.
@@ -46,7 +46,7 @@ internal static class RelayLoadTest
         var heapBefore = GC.GetTotalMemory(true);
         const int minPort = 20000;
         // rx=-1: the portable thread-pool receive loops instead of the epoll threads (for comparison).
-        using var sockets = new Transport.UdpRtpSocketFactory(Math.Max(0, receiveThreads), useEpoll: receiveThreads >= 0, TimeSpan.FromMicroseconds(pollMicros), nice);
+        using var sockets = new Transport.UdpRtpSocketFactory(Math.Max(0, receiveThreads), useEpoll: receiveThreads >= 0, TimeSpan.FromMicroseconds(pollMicros), nice, realtimePriority);
         using var engine = new MediaEngine(new MediaEngineOptions { MinPort = minPort, MaxPort = minPort + (4 * calls) + 64 }, null, sockets);
         var sessions = new List<MediaSession>();
         var recordings = new List<CallRecorder>();

@@ -24,6 +24,7 @@ build_vms() {
 }
 
 # start_vms <gateway-port>: fresh data folder, waits until /healthz answers; sets VMS_PID.
+# VMS_BENCH_ENV="NAME=value ..." adds environment variables to VMS (e.g. DOTNET_gcServer=0 to compare GC modes).
 start_vms() {
   local gateway=$1
   rm -rf "$BENCH_DIR/data"; mkdir -p "$BENCH_DIR/data"
@@ -32,7 +33,7 @@ start_vms() {
     ConnectionStrings__Vms="Data Source=$BENCH_DIR/data/vms.db" VMS_ADMIN_PASSWORD=bench-admin-password-1 \
     Calls__SipPort=$VMS_SIP_PORT Calls__SipTcp=false Calls__NetSim=false Calls__Trunks__Gateway="sip:127.0.0.1:$gateway" \
     Calls__RateLimits__Enabled=false Calls__Ladder=false Calls__RtpMinPort=30000 Calls__RtpMaxPort=59999 \
-    Logging__LogLevel__Default=Warning dotnet "$BENCH_DIR/bin/vms.dll" >"$BENCH_DIR/vms.log" 2>&1) &
+    Logging__LogLevel__Default=Warning ${VMS_BENCH_ENV:-} dotnet "$BENCH_DIR/bin/vms.dll" >"$BENCH_DIR/vms.log" 2>&1) &
   VMS_PID=$!; PIDS+=("$VMS_PID")
   for _ in $(seq 1 120); do
     # then one snapshot refresh (5 s) so that the demo trees published at start-up are routable

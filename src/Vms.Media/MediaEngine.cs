@@ -31,7 +31,7 @@ public sealed class MediaEngine : IDisposable
 
         Options = options;
         Time = time ?? TimeProvider.System;
-        _ownSockets = sockets is null ? new UdpRtpSocketFactory(options.ReceiveThreads, useEpoll: true, options.ReceivePollInterval, options.ReceiveThreadNice) : null;
+        _ownSockets = sockets is null ? new UdpRtpSocketFactory(options.ReceiveThreads, useEpoll: true, options.ReceivePollInterval, options.ReceiveThreadNice, options.ReceiveThreadRealtimePriority) : null;
         _sockets = sockets ?? _ownSockets!;
         Clock = new MediaClock(Time);
         Ports = new PortAllocator(options.MinPort, options.MaxPort);
@@ -60,7 +60,9 @@ public sealed class MediaEngine : IDisposable
 
     /// <summary>
     /// Allocates an RTP/RTCP port pair, binds it and returns a session; when the range is exhausted (or every
-    /// tried pair is taken by another program) returns an error instead.
+    /// tried pair is taken by another program) returns an error instead. When opening fails part way (out of
+    /// descriptors, the receive loop refusing a socket), everything opened so far is released: both sockets and the
+    /// port pair.
     /// </summary>
     public MediaSessionResult CreateSession()
     {
@@ -71,35 +73,53 @@ public sealed class MediaEngine : IDisposable
                 return new MediaSessionResult(null, $"RTP port range {Options.MinPort}–{Options.MaxPort} exhausted ({Ports.InUse} pairs in use)");
             }
 
-            IRtpSocket? rtp = null;
-            try
+            var (session, error) = Open(port);
+            if (session is not null || error is not null)
             {
-                if (!_sockets.TryBind(Options.BindAddress, port, out rtp))
-                {
-                    Ports.Release(port); // taken by another program: round robin moves on to the next pair
-                    continue;
-                }
-
-                if (!_sockets.TryBind(Options.BindAddress, port + 1, out var rtcp))
-                {
-                    rtp!.Dispose();
-                    Ports.Release(port);
-                    continue;
-                }
-
-                Interlocked.Increment(ref _sessions);
-                return new MediaSessionResult(new MediaSession(this, rtp!, rtcp!, port), null);
+                return new MediaSessionResult(session, error);
             }
-            catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
-            {
-                // Out of file descriptors or sockets: refuse this call (503 upstream), keep the pair free.
-                rtp?.Dispose();
-                Ports.Release(port);
-                return new MediaSessionResult(null, "cannot open RTP sockets: " + e.Message);
-            }
+
+            // Taken by another program: round robin moves on to the next pair.
         }
 
         return new MediaSessionResult(null, $"no bindable RTP port pair after {BindAttempts} attempts");
+    }
+
+    /// <summary>
+    /// Binds and starts the pair at <paramref name="port"/>: a session; (null, null) when a port is taken; or
+    /// (null, reason) when sockets cannot be opened or started. On anything but success the sockets opened so far
+    /// are closed before the pair is released (so it is never handed out while still bound).
+    /// </summary>
+    private (MediaSession? Session, string? Error) Open(int port)
+    {
+        IRtpSocket? rtp = null;
+        IRtpSocket? rtcp = null;
+        MediaSession? session = null;
+        try
+        {
+            if (!_sockets.TryBind(Options.BindAddress, port, out rtp) || !_sockets.TryBind(Options.BindAddress, port + 1, out rtcp))
+            {
+                return (null, null);
+            }
+
+            session = new MediaSession(this, rtp!, rtcp!, port);
+            Interlocked.Increment(ref _sessions);
+            return (session, null);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException)
+        {
+            // Out of file descriptors or sockets, or the receive loop refused one: refuse this call (503 upstream).
+            return (null, "cannot open RTP sockets: " + e.Message);
+        }
+        finally
+        {
+            if (session is null)
+            {
+                rtcp?.Dispose();
+                rtp?.Dispose();
+                Ports.Release(port);
+            }
+        }
     }
 
     /// <summary>Stops the clock and the receive threads. Sessions should be disposed first.</summary>

@@ -46,6 +46,13 @@ public sealed record MediaEngineOptions
     /// </summary>
     public int ReceiveThreadNice { get; init; }
 
+    /// <summary>
+    /// SCHED_RR priority of the receive threads (Linux epoll engine): 0 keeps normal scheduling; 1–99 (e.g. 10,
+    /// needs CAP_SYS_NICE, ignored without it) lets an arriving packet preempt other work at once, which keeps
+    /// the relay's tail latency down on a busy host.
+    /// </summary>
+    public int ReceiveThreadRealtimePriority { get; init; }
+
     /// <summary>The address put in SDP.</summary>
     public IPAddress SdpAddress => AdvertisedAddress ?? BindAddress;
 
@@ -71,6 +78,11 @@ public sealed record MediaEngineOptions
         if (ReceivePollInterval < TimeSpan.Zero || ReceivePollInterval > TimeSpan.FromMilliseconds(10))
         {
             problems.Add($"ReceivePollInterval {ReceivePollInterval} must be within 0–10 ms");
+        }
+
+        if (ReceiveThreadRealtimePriority is < 0 or > 99)
+        {
+            problems.Add($"ReceiveThreadRealtimePriority {ReceiveThreadRealtimePriority} must be within 0–99");
         }
 
         if (ReceiveThreadNice is < -20 or > 19)

@@ -49,11 +49,11 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
     private readonly SymmetricRtpLatch _latch;
     private readonly RtpReceiveStatistics _stats = new();
     private readonly DtmfEventReceiver _dtmfIn = new();
-    private readonly DtmfToneDetector _toneDetector = new();
+    private DtmfToneDetector? _toneDetector; // with _decodeBuffer: made on first use, most peers send RFC 4733 events
     private readonly DtmfSendQueue _dtmfOut = new();
     private readonly PromptAndDigitState _caller = new();
     private readonly byte[] _tickBuffer = new byte[1500];
-    private readonly short[] _decodeBuffer = new short[1500];
+    private short[]? _decodeBuffer;
     private readonly Lock _gate = new();
     private readonly Lock _dtmfLock = new(); // the event receiver is fed by the socket loop and polled by the clock
     private readonly long _start;
@@ -79,10 +79,18 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
         _rtcpSession = new RtcpSession(rtcp, Sender, _stats, engine.Time);
         _dtmfIn.DigitStarted += _caller.OnDigitStarted;
         _dtmfIn.DigitEnded += OnDigit;
-        _toneDetector.DigitDetected += d => OnDigit(new DtmfEvent(d, 0, 0, true));
-        rtp.Start(this);
-        rtcp.Start(this);
-        engine.Clock.Register(this);
+        try
+        {
+            rtp.Start(this);
+            rtcp.Start(this);
+            engine.Clock.Register(this);
+        }
+        catch
+        {
+            // The engine closes both sockets (which stops their receive loops) and releases the pair.
+            engine.Clock.Unregister(this);
+            throw;
+        }
     }
 
     /// <summary>Raised for every key press received (RFC 4733 or in-band), on a media thread.</summary>
@@ -327,10 +335,18 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
         _forwarder?.ForwardAudio(header, payload, law);
         if (InBandDtmfDetection)
         {
-            var samples = _decodeBuffer.AsSpan(0, Math.Min(payload.Length, _decodeBuffer.Length));
+            var buffer = _decodeBuffer ??= new short[1500];
+            var samples = buffer.AsSpan(0, Math.Min(payload.Length, buffer.Length));
             G711.Decode(law, payload[..samples.Length], samples);
-            _toneDetector.Process(samples);
+            (_toneDetector ??= CreateToneDetector()).Process(samples);
         }
+    }
+
+    private DtmfToneDetector CreateToneDetector()
+    {
+        var detector = new DtmfToneDetector();
+        detector.DigitDetected += d => OnDigit(new DtmfEvent(d, 0, 0, true));
+        return detector;
     }
 
     /// <inheritdoc />
@@ -346,27 +362,34 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
             return;
         }
 
-        lock (_gate)
+        // A peer whose a=maxptime is below 20 gets each 20 ms of the tick as two 10 ms packets (+0 and +80).
+        var samplesPerPacket = media.SendPtime < 20 ? 80 : 160;
+        var timestamp = Sender.TimestampAt(tick);
+        if (media.TelephoneEventPayloadType is { } eventType)
         {
-            if (media.TelephoneEventPayloadType is { } eventType && _dtmfOut.Next(_tickBuffer, Sender, eventType, tick) is > 0 and var length && media.CanSend)
+            lock (_gate)
             {
-                SendRtp(_tickBuffer.AsSpan(0, length));
+                for (var at = 0; at < 160; at += samplesPerPacket)
+                {
+                    if (_dtmfOut.Next(_tickBuffer, Sender, eventType, unchecked(timestamp + (uint)at), samplesPerPacket) is > 0 and var length && media.CanSend)
+                    {
+                        SendRtp(_tickBuffer.AsSpan(0, length));
+                    }
+                }
             }
         }
 
         var frame = _tickBuffer.AsSpan(RtpHeader.FixedLength, 160);
         if (_caller.NextFrame(frame, G711.Silence(media.Codec), out var marker))
         {
-            var timestamp = Sender.TimestampAt(tick);
-            if (media.CanSend)
-            {
-                Sender.WriteHeader(_tickBuffer, marker, media.PayloadType, timestamp, 160, this);
-                SendRtp(_tickBuffer.AsSpan(0, RtpHeader.FixedLength + 160));
-            }
-
             foreach (var recorder in _txTaps)
             {
-                recorder.Write(1, Sender.Ssrc, timestamp, frame, media.Codec);
+                recorder.Write(1, Sender.Ssrc, timestamp, frame, media.Codec); // before sending: a split reuses the frame's bytes
+            }
+
+            if (media.CanSend)
+            {
+                SendFrame(media, marker, timestamp, samplesPerPacket);
             }
         }
 
@@ -385,6 +408,21 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
     }
 
     internal void SetForwarder(RtpForwarder? forwarder) => _forwarder = forwarder;
+
+    /// <summary>
+    /// Sends the 160-sample frame at <see cref="RtpHeader.FixedLength"/> in <see cref="_tickBuffer"/>: one packet,
+    /// or packets of <paramref name="samplesPerPacket"/>, each header written just before its part of the frame
+    /// (over bytes already sent), consecutive sequence numbers and timestamps, the marker only on the first.
+    /// </summary>
+    private void SendFrame(NegotiatedMedia media, bool marker, uint timestamp, int samplesPerPacket)
+    {
+        for (var at = 0; at < 160; at += samplesPerPacket)
+        {
+            var packet = _tickBuffer.AsSpan(at, RtpHeader.FixedLength + samplesPerPacket);
+            Sender.WriteHeader(packet, marker && at == 0, media.PayloadType, unchecked(timestamp + (uint)at), samplesPerPacket, this);
+            SendRtp(packet);
+        }
+    }
 
     private SdpLocalMedia LocalMedia()
     {

@@ -59,6 +59,10 @@ public sealed partial class SipEndpoint
                 return;
             }
 
+            // The transaction keeps this closure for 2xx retransmissions (64·T1); the caller's provisional callback,
+            // which holds on to the call, is not needed after a final response.
+            onProvisional = null;
+
             if (response.IsSuccess && tag is not null)
             {
                 var dialog = early.GetOrAdd(tag, _ => SipDialog.CreateUac(this, invite, response));
@@ -115,6 +119,13 @@ public sealed partial class SipEndpoint
 
         return result;
     }
+
+    /// <summary>
+    /// An answered INVITE no longer takes a CANCEL, so it leaves the pending list at once rather than when its
+    /// transaction ends (64·T1 later): the request and its dialog are then not kept alive for that long.
+    /// </summary>
+    internal void ForgetPendingInvite(string transactionKey, SipIncomingRequest incoming) =>
+        _pendingInvites.TryRemove(new KeyValuePair<string, SipIncomingRequest>(transactionKey, incoming));
 
     internal void RegisterAccepted(ServerTransaction transaction)
     {

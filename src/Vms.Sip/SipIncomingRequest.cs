@@ -115,6 +115,11 @@ public sealed class SipIncomingRequest
             _endpoint.SendResponseStateless(response, Request, Remote, Transport);
         }
 
+        if (response.IsFinal && Request.Method == SipMethods.Invite)
+        {
+            _endpoint.ForgetPendingInvite(_transaction.Key, this);
+        }
+
         if (response.IsFinal && Request.Method == SipMethods.Invite && !response.IsSuccess && Dialog is { IsUac: false } early && early.State == SipDialogState.Early)
         {
             early.MarkTerminated();

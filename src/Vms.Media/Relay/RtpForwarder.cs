@@ -10,10 +10,14 @@ namespace Vms.Media.Relay;
 /// the incoming SSRC changes (transfer, re-INVITE) or another writer (an announcement) used the target stream
 /// in between, with the marker bit set on the first packet after a re-base. Payload types are mapped to the
 /// target's negotiation; PCMU↔PCMA is transcoded through 256-byte tables; DTMF events for a target without
-/// telephone-event become in-band tones. One receive loop owns an instance.
+/// telephone-event become in-band tones. A target whose <c>a=maxptime</c> is below 20
+/// (<see cref="Sdp.NegotiatedMedia.SendPtime"/> 10) gets audio packets longer than 10 ms split into 80-sample
+/// packets (consecutive sequence numbers and timestamps, the marker only on the first). One receive loop owns
+/// an instance.
 /// </summary>
 internal sealed class RtpForwarder
 {
+    private const int SplitSamples = 80; // 10 ms of G.711
     private static readonly byte[] UlawToAlaw = BuildTable(G711Law.Ulaw, G711Law.Alaw);
     private static readonly byte[] AlawToUlaw = BuildTable(G711Law.Alaw, G711Law.Ulaw);
     private readonly byte[] _buffer = new byte[1500];
@@ -62,7 +66,19 @@ internal sealed class RtpForwarder
             _overlay.Overwrite(out_, media.Codec);
         }
 
-        Send(marker || header.Marker, media.PayloadType, header.Timestamp, payload.Length);
+        if (media.SendPtime < 20 && payload.Length > SplitSamples)
+        {
+            // The target's a=maxptime is below 20: its share of a bigger packet goes out as 10 ms packets.
+            for (var at = 0; at < payload.Length; at += SplitSamples)
+            {
+                Send(at, (marker || header.Marker) && at == 0, media.PayloadType, unchecked(header.Timestamp + (uint)at), Math.Min(SplitSamples, payload.Length - at));
+            }
+        }
+        else
+        {
+            Send(0, marker || header.Marker, media.PayloadType, header.Timestamp, payload.Length);
+        }
+
         _lastAudioEnd = unchecked(header.Timestamp + _offset + (uint)payload.Length); // G.711: one byte per sample
         _sentAudio = true;
     }
@@ -82,7 +98,7 @@ internal sealed class RtpForwarder
 
         var marker = Rebase(header);
         payload.CopyTo(_buffer.AsSpan(12));
-        Send(marker && header.Marker, pt, header.Timestamp, payload.Length);
+        Send(0, marker && header.Marker, pt, header.Timestamp, payload.Length);
     }
 
     private bool Rebase(in RtpHeader header)
@@ -95,11 +111,12 @@ internal sealed class RtpForwarder
         _anchored = true;
         _incomingSsrc = header.Ssrc;
         var next = _target.Sender.TimestampAt(_target.ClockTick);
-        // The last packet on the target stream ended 20 ms after its timestamp when a player wrote it, or after its
-        // own sample count when this forwarder did (peers may send 10–60 ms packets).
+        // The last packet on the target stream ended one packet time (20 ms, or 10 ms for a maxptime < 20 target)
+        // after its timestamp when a player wrote it, or after its own sample count when this forwarder did (peers
+        // may send 10–60 ms packets).
         var afterLast = _target.Sender.LastWrittenBy(this) && _sentAudio
             ? _lastAudioEnd
-            : unchecked(_target.Sender.LastTimestamp + 160);
+            : unchecked(_target.Sender.LastTimestamp + (uint)(_target.Media is { SendPtime: < 20 } ? 80 : 160));
         if (_target.Sender.PacketCount > 0 && (int)(next - afterLast) < 0)
         {
             next = afterLast; // never step back in time on the target stream
@@ -109,10 +126,15 @@ internal sealed class RtpForwarder
         return true;
     }
 
-    private void Send(bool marker, byte payloadType, uint timestamp, int payloadLength)
+    /// <summary>
+    /// Sends the payload bytes at 12 + <paramref name="at"/> of the buffer, writing the header into the 12 bytes
+    /// before them (for a split packet, bytes of the part already sent).
+    /// </summary>
+    private void Send(int at, bool marker, byte payloadType, uint timestamp, int payloadLength)
     {
-        _target.Sender.WriteHeader(_buffer, marker, payloadType, unchecked(timestamp + _offset), payloadLength, this);
-        _target.SendRtp(_buffer.AsSpan(0, 12 + payloadLength));
+        var packet = _buffer.AsSpan(at, 12 + payloadLength);
+        _target.Sender.WriteHeader(packet, marker, payloadType, unchecked(timestamp + _offset), payloadLength, this);
+        _target.SendRtp(packet);
         Forwarded++;
     }
 

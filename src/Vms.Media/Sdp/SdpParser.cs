@@ -15,6 +15,9 @@ public static class SdpParser
 
     private const string KnownSessionTypes = "vosicpebzkatrum";
 
+    // Throws on invalid bytes (reported as a parse failure); one shared instance, it is thread-safe.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Parses one session description.</summary>
     public static SdpParseResult Parse(ReadOnlySpan<byte> body)
     {
@@ -73,7 +76,7 @@ public static class SdpParser
             string value;
             try
             {
-                value = new UTF8Encoding(false, true).GetString(line[2..]);
+                value = StrictUtf8.GetString(line[2..]);
             }
             catch (DecoderFallbackException)
             {

@@ -79,6 +79,12 @@ internal static class LinuxNative
     [DllImport(Libc, EntryPoint = "setpriority", SetLastError = true)]
     public static extern int SetPriority(int which, int who, int priority);
 
+    public const int SchedRoundRobin = 2;
+
+    /// <summary>sched_setscheduler with a struct sched_param holding only its priority; pid 0 is the calling thread.</summary>
+    [DllImport(Libc, EntryPoint = "sched_setscheduler", SetLastError = true)]
+    public static extern int SetScheduler(int pid, int policy, ref int priority);
+
     [DllImport(Libc, EntryPoint = "close", SetLastError = true)]
     public static extern int Close(int fd);
 }

@@ -15,6 +15,7 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory, IDisposable
     private readonly bool _useEpoll;
     private readonly TimeSpan _pollInterval;
     private readonly int _nice;
+    private readonly int _realtimePriority;
     private EpollReceiveLoop[]? _loops;
     private bool _disposed;
 
@@ -50,13 +51,17 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory, IDisposable
 
     /// <summary>
     /// Creates a factory whose epoll threads also run at <paramref name="nice"/> (-20 to 19; below 0 needs
-    /// CAP_SYS_NICE, otherwise ignored): media ahead of batch work on a shared machine.
+    /// CAP_SYS_NICE, otherwise ignored): media ahead of batch work on a shared machine; and, when
+    /// <paramref name="realtimePriority"/> is 1–99, under the SCHED_RR real-time policy (CAP_SYS_NICE too).
     /// </summary>
-    public UdpRtpSocketFactory(int receiveThreads, bool useEpoll, TimeSpan pollInterval, int nice)
+    public UdpRtpSocketFactory(int receiveThreads, bool useEpoll, TimeSpan pollInterval, int nice, int realtimePriority = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nice, -20);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
+        ArgumentOutOfRangeException.ThrowIfNegative(realtimePriority);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(realtimePriority, 99);
         _nice = nice;
+        _realtimePriority = realtimePriority;
         ArgumentOutOfRangeException.ThrowIfNegative(receiveThreads);
         ArgumentOutOfRangeException.ThrowIfLessThan(pollInterval, TimeSpan.Zero);
         _pollInterval = pollInterval;
@@ -135,7 +140,7 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory, IDisposable
                 var loops = new EpollReceiveLoop[_receiveThreads];
                 for (var i = 0; i < loops.Length; i++)
                 {
-                    loops[i] = new EpollReceiveLoop($"vms-rtp-rx-{i}", _pollInterval, _nice);
+                    loops[i] = new EpollReceiveLoop($"vms-rtp-rx-{i}", _pollInterval, _nice, _realtimePriority);
                 }
 
                 _loops = loops;

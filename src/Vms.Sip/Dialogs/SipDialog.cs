@@ -259,6 +259,9 @@ public sealed partial class SipDialog
             State = SipDialogState.Terminated;
         }
 
+        // A terminated dialog gets no more requests (it is no longer found), and the transactions that linger for
+        // retransmissions (up to 64·T1) still refer to it: dropping the handler lets the call behind it be collected.
+        RequestHandler = null;
         _endpoint.UnregisterDialog(this);
         _acknowledged.TrySetCanceled();
         _terminated.TrySetResult();

@@ -12,7 +12,7 @@ internal sealed class ClientTransaction : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly ITransactionHost _host;
-    private readonly Action<ClientTransaction, SipResponse> _onResponse;
+    private Action<ClientTransaction, SipResponse>? _onResponse;
     private readonly TransactionTimer _retransmitTimer;
     private readonly TransactionTimer _timeoutTimer;
     private readonly TransactionTimer _lingerTimer;
@@ -75,14 +75,14 @@ internal sealed class ClientTransaction : IDisposable
 
     public void OnResponse(SipResponse response)
     {
-        var deliver = false;
+        Action<ClientTransaction, SipResponse>? deliver = null;
         lock (_lock)
         {
             var code = response.StatusCode;
             switch (State)
             {
                 case TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding:
-                    deliver = true;
+                    deliver = _onResponse;
                     if (code < 200)
                     {
                         HasProvisional = true;
@@ -109,17 +109,19 @@ internal sealed class ClientTransaction : IDisposable
                         _ack = BuildAck(response).ToBytes();
                         Send(_ack);
                         Linger(_host.Options.TimerD);
+                        _onResponse = null; // Completed delivers nothing more: the transaction lingers to re-ACK alone
                     }
                     else
                     {
                         State = TransactionState.Completed;
                         StopTimers();
                         Linger(_host.Options.T4);
+                        _onResponse = null;
                     }
 
                     break;
                 case TransactionState.Accepted:
-                    deliver = code is >= 200 and < 300;
+                    deliver = code is >= 200 and < 300 ? _onResponse : null;
                     break;
                 case TransactionState.Completed:
                     if (_ack is not null && code >= 300)
@@ -133,10 +135,7 @@ internal sealed class ClientTransaction : IDisposable
             }
         }
 
-        if (deliver)
-        {
-            _onResponse(this, response);
-        }
+        deliver?.Invoke(this, response);
 
         if (_terminateNow)
         {
@@ -160,6 +159,7 @@ internal sealed class ClientTransaction : IDisposable
             State = TransactionState.Terminated;
             StopTimers();
             _lingerTimer.Stop();
+            _onResponse = null;
         }
 
         _retransmitTimer.Dispose();
@@ -223,6 +223,7 @@ internal sealed class ClientTransaction : IDisposable
 
     private void Fail(int code)
     {
+        Action<ClientTransaction, SipResponse>? onResponse;
         lock (_lock)
         {
             if (State is not (TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding))
@@ -231,9 +232,10 @@ internal sealed class ClientTransaction : IDisposable
             }
 
             State = TransactionState.Terminated;
+            onResponse = _onResponse;
         }
 
-        _onResponse(this, SipResponse.CreateFor(Request, code, code == 503 ? "Service Unavailable (transport error)" : null));
+        onResponse?.Invoke(this, SipResponse.CreateFor(Request, code, code == 503 ? "Service Unavailable (transport error)" : null));
         State = TransactionState.Completed;
         Terminate();
     }

@@ -43,9 +43,6 @@ internal sealed class ServerTransaction : IDisposable
 
     public TransactionState State { get; private set; }
 
-    /// <summary>The last response sent, if any.</summary>
-    public SipResponse? LastResponse { get; private set; }
-
     /// <summary>Called when a 2xx to an INVITE was never acknowledged (64·T1), or a non-2xx final was never acknowledged.</summary>
     public Action<ServerTransaction>? AckTimeout { get; set; }
 
@@ -69,7 +66,6 @@ internal sealed class ServerTransaction : IDisposable
                 return false;
             }
 
-            LastResponse = response;
             _lastResponse = response.ToBytes();
             var code = response.StatusCode;
             if (code < 200)
@@ -159,6 +155,7 @@ internal sealed class ServerTransaction : IDisposable
         if (notify)
         {
             AckReceived?.Invoke(this, ack);
+            ReleaseCallbacks();
         }
 
         TerminateIfDue();
@@ -183,7 +180,18 @@ internal sealed class ServerTransaction : IDisposable
 
         _retransmitTimer.Dispose();
         _timeoutTimer.Dispose();
+        ReleaseCallbacks();
         _host.Remove(this);
+    }
+
+    /// <summary>
+    /// The callbacks refer to the dialog and through it to the call; once the ACK came (or the transaction ended)
+    /// they are never called again, and the transaction lingers for retransmissions alone.
+    /// </summary>
+    private void ReleaseCallbacks()
+    {
+        AckReceived = null;
+        AckTimeout = null;
     }
 
     private void ScheduleTerminate() => _terminateNow = true;

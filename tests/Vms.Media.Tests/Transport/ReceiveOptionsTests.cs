@@ -1,3 +1,5 @@
+using Vms.Media.Transport;
+
 namespace Vms.Media.Tests.Transport;
 
 public class ReceiveOptionsTests
@@ -25,6 +27,27 @@ public class ReceiveOptionsTests
     public void Validate_ReceiveThreadNiceOutOfRange_Reported(int nice)
     {
         Assert.Single(new MediaEngineOptions { ReceiveThreadNice = nice }.Validate(), p => p.StartsWith("ReceiveThreadNice", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100)]
+    public void Validate_ReceiveThreadRealtimePriorityOutOfRange_Reported(int priority)
+    {
+        Assert.Single(new MediaEngineOptions { ReceiveThreadRealtimePriority = priority }.Validate(), p => p.StartsWith("ReceiveThreadRealtimePriority", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EpollLoop_RealtimePriority_AppliedWhenPrivileged()
+    {
+        // The test run is root on the CI machine; without CAP_SYS_NICE the setting is refused and reported so.
+        var privileged = Environment.UserName == "root";
+        using var loop = new EpollReceiveLoop("rt-test", TimeSpan.FromMicroseconds(50), nice: 0, realtimePriority: 5);
+
+        var applied = SpinWait.SpinUntil(() => loop.RealtimeApplied, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(privileged, applied);
+        Assert.Equal(5, loop.RealtimePriority);
     }
 
     [Fact]

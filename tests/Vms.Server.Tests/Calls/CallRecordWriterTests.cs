@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Vms.Server.Features.Calls.Records;
 
 namespace Vms.Server.Tests.Calls;
@@ -16,10 +17,13 @@ public sealed class CallRecordWriterTests : IDisposable
         }
     }
 
-    private CallRecordWriter CreateWriter(int capacity = 1000, int batch = 3) => new(
+    private readonly FakeTimeProvider _time = new();
+
+    private CallRecordWriter CreateWriter(int capacity = 1000, int batch = 3, int delayMs = 0) => new(
         _store,
         new CallRecordSpool(Path.Combine(_dir, "records.jsonl")),
-        new CallRecordWriterOptions { QueueCapacity = capacity, BatchSize = batch },
+        new CallRecordWriterOptions { QueueCapacity = capacity, BatchSize = batch, BatchDelay = TimeSpan.FromMilliseconds(delayMs) },
+        _time,
         NullLogger<CallRecordWriter>.Instance);
 
     private static CallRecordData Record(int i) => new()
@@ -155,5 +159,43 @@ public sealed class CallRecordWriterTests : IDisposable
         await run;
 
         Assert.Equal(20, _store.Saved.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchDelay_RecordsArrivingTogetherAreWrittenInOneBatchAfterTheDelay()
+    {
+        var writer = CreateWriter(batch: 200, delayMs: 250);
+        for (var i = 0; i < 5; i++)
+        {
+            writer.Enqueue(Record(i));
+        }
+
+        var run = writer.RunAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(249));
+        Assert.Equal(0, _store.Calls);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        writer.Complete();
+        await run;
+
+        Assert.Equal(1, _store.Calls);
+        Assert.Equal(5, _store.Saved.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchDelay_FullBatchIsWrittenWithoutWaiting()
+    {
+        var writer = CreateWriter(batch: 4, delayMs: 250);
+        for (var i = 0; i < 4; i++)
+        {
+            writer.Enqueue(Record(i));
+        }
+
+        var run = writer.RunAsync(CancellationToken.None);
+        Assert.Equal(1, _store.Calls);
+        Assert.Equal(4, _store.Saved.Count);
+
+        writer.Complete();
+        await run;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vms.Data.Routing;
 using Vms.NetSim;
 using Vms.Server.Features.Calls;
+using Vms.Server.Features.Calls.Records;
 using Vms.Server.Features.Calls.Routing;
 using Vms.Server.Hosting;
 using Vms.Server.Tests.Support;
@@ -100,6 +101,7 @@ public sealed class CallsEndToEndTests
     {
         for (var i = 0; i < 100; i++)
         {
+            app.Clock.Advance(new CallRecordWriterOptions().BatchDelay); // the writer gathers records for this long
             await using var context = app.Services.GetRequiredService<VmsDb>().ForSystem();
             if (await context.CallRecords.FirstOrDefaultAsync(c => c.CustomerId == customerId) is { } record)
             {

@@ -44,7 +44,7 @@ public sealed class EfCallRecordStoreTests
 
         var store = new OutageStore(app.Services.GetRequiredService<ICallRecordStore>());
         var spool = Path.Combine(app.Database.Folder, "spool.jsonl");
-        using var writer = new CallRecordWriter(store, new CallRecordSpool(spool), new CallRecordWriterOptions { BatchSize = 3 }, NullLogger<CallRecordWriter>.Instance);
+        using var writer = new CallRecordWriter(store, new CallRecordSpool(spool), new CallRecordWriterOptions { BatchSize = 3 }, TimeProvider.System, NullLogger<CallRecordWriter>.Instance);
         var records = Enumerable.Range(0, 8).Select(i => Record(customer, i)).ToList();
 
         writer.Enqueue(records[0]);

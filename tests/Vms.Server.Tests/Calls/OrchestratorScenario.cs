@@ -28,7 +28,7 @@ internal sealed class OrchestratorScenario : IDisposable
         Options.Trunks.TrustedPeers.Add("127.0.0.0/8");
         Options.Trunks.PbxTrunks.Add(new PbxTrunkOptions { Name = "customer pbx", Address = "10.9.9.0/24", CustomerId = Customer });
         Counters = new LiveCallCounters(_meters, Time);
-        Writer = new CallRecordWriter(Store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), NullLogger<CallRecordWriter>.Instance);
+        Writer = new CallRecordWriter(Store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), Time, NullLogger<CallRecordWriter>.Instance);
         var factory = new CallFactory(Media, Dialer, Time, new TelephonyOptions(), NullLogger<InboundCall>.Instance);
         Orchestrator = new CallOrchestrator(
             factory,

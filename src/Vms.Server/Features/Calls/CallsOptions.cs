@@ -28,6 +28,12 @@ public sealed class CallsOptions
     public int RtpMaxPort { get; set; } = 49999;
 
     /// <summary>
+    /// SCHED_RR priority (1–99) of the RTP receive threads, so that relayed audio preempts other work on a busy
+    /// host; 0 (default) keeps normal scheduling. Needs CAP_SYS_NICE (the systemd unit grants it); ignored without.
+    /// </summary>
+    public int RtpRealtimePriority { get; set; }
+
+    /// <summary>
     /// Overload guard: the most calls this node handles at once; beyond it INVITEs get 503 with Retry-After.
     /// 0 (default): derived from the RTP port range and the process's open-file limit (two pairs a call).
     /// </summary>

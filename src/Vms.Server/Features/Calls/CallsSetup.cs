@@ -57,7 +57,7 @@ public static class CallsSetup
         services.AddSingleton(new TelephonyOptions { MediaTimeout = TimeSpan.FromSeconds(Math.Max(0, options.MediaTimeoutSeconds)) });
         services.AddSingleton(sp => new SipEndpoint(new SipEndpointOptions { UserAgent = "VMS" }, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MediaEngine(
-            new MediaEngineOptions { BindAddress = IPAddress.Parse(options.RtpAddress), MinPort = options.RtpMinPort, MaxPort = options.RtpMaxPort },
+            new MediaEngineOptions { BindAddress = IPAddress.Parse(options.RtpAddress), MinPort = options.RtpMinPort, MaxPort = options.RtpMaxPort, ReceiveThreadRealtimePriority = options.RtpRealtimePriority },
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PromptLibrary(sp.GetRequiredService<MediaEngine>(), options.PromptsFolder));
         services.AddSingleton<IMediaEngine>(sp => new EngineMediaAdapter(sp.GetRequiredService<MediaEngine>(), sp.GetRequiredService<PromptLibrary>(), capacity.MaxPairs));

@@ -51,7 +51,7 @@ public sealed class StandaloneCallNode : IAsyncDisposable
         calls.Trunks.TrustedPeers.Add("127.0.0.0/8");
         _meters = new NodeMeterFactory();
         _counters = new LiveCallCounters(_meters, time);
-        _writer = new CallRecordWriter(_store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), logs.CreateLogger<CallRecordWriter>());
+        _writer = new CallRecordWriter(_store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), time, logs.CreateLogger<CallRecordWriter>());
         _ladder = new SipLadderStore(time) { Enabled = options.Ladder };
         var trees = options.Trees.Select((kv, i) => (Number: kv.Key, kv.Value.Customer, Tree: Guid.NewGuid(), kv.Value.TreeJson)).ToList();
         var snapshot = RoutingSnapshot.Build(new SnapshotSource(

@@ -15,13 +15,16 @@ internal sealed partial class CallRecordWriter : IDisposable
     private readonly CallRecordSpool _spool;
     private readonly CallRecordWriterOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private long _stored;
     private long _spooled;
     private long _overflowed;
+    private volatile bool _completing;
 
-    public CallRecordWriter(ICallRecordStore store, CallRecordSpool spool, CallRecordWriterOptions options, ILogger<CallRecordWriter> logger)
+    public CallRecordWriter(ICallRecordStore store, CallRecordSpool spool, CallRecordWriterOptions options, TimeProvider time, ILogger<CallRecordWriter> logger)
     {
+        _time = time;
         _store = store;
         _spool = spool;
         _options = options;
@@ -63,7 +66,11 @@ internal sealed partial class CallRecordWriter : IDisposable
     public void Dispose() => _storeGate.Dispose();
 
     /// <summary>Stops taking records; <see cref="RunAsync"/> ends after writing what is queued.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete()
+    {
+        _completing = true;
+        _queue.Writer.TryComplete();
+    }
 
     /// <summary>The background loop: waits for records and writes them in batches until completed.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -72,6 +79,11 @@ internal sealed partial class CallRecordWriter : IDisposable
         {
             while (await _queue.Reader.WaitToReadAsync(cancellationToken))
             {
+                if (_options.BatchDelay > TimeSpan.Zero && !_completing && _queue.Reader.Count < _options.BatchSize)
+                {
+                    await Task.Delay(_options.BatchDelay, _time, cancellationToken);
+                }
+
                 await DrainAsync(cancellationToken);
             }
         }

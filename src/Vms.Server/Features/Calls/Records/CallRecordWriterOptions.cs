@@ -8,6 +8,13 @@ public sealed class CallRecordWriterOptions
 
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How long the writer lets records gather after the first one arrives, so that a steady call rate gives batches
+    /// rather than one database transaction per call (each costs a context, a connection and a commit). Records are
+    /// at most this late in the database; zero writes each record as soon as it comes.
+    /// </summary>
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The spool file (JSON lines) used while the store fails (default: under Vms:DataDirectory).</summary>
     public string SpoolPath { get; set; } = "";
 
