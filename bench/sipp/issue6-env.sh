@@ -24,7 +24,8 @@ build_vms() {
 }
 
 # start_vms <gateway-port>: fresh data folder, waits until /healthz answers; sets VMS_PID.
-# VMS_BENCH_ENV="NAME=value ..." adds environment variables to VMS (e.g. DOTNET_gcServer=0 to compare GC modes).
+# VMS_BENCH_ENV="NAME=value ..." adds environment variables to VMS (e.g. DOTNET_GCDynamicAdaptationMode=1 to
+# compare with the collector's default adaptation).
 start_vms() {
   local gateway=$1
   rm -rf "$BENCH_DIR/data"; mkdir -p "$BENCH_DIR/data"
