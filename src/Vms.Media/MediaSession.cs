@@ -53,6 +53,7 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
     private readonly DtmfSendQueue _dtmfOut = new();
     private readonly PromptAndDigitState _caller = new();
     private readonly byte[] _tickBuffer = new byte[1500];
+    private long _activity;
     private short[]? _decodeBuffer;
     private readonly Lock _gate = new();
     private readonly Lock _dtmfLock = new(); // the event receiver is fed by the socket loop and polled by the clock
@@ -236,6 +237,12 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
         return new MediaBridge(this, other, options ?? new BridgeOptions());
     }
 
+    /// <summary>
+    /// Packets accepted from the peer of any kind — RTP audio, RFC 4733 events and RTCP — for a media (inactivity)
+    /// timeout: a peer sending only key presses or only RTCP reports is still there.
+    /// </summary>
+    public long MediaActivity => Interlocked.Read(ref _activity);
+
     /// <summary>Current receive/send figures.</summary>
     public MediaStatistics GetStatistics() =>
         new(_stats.Received, Math.Max(0, _stats.CumulativeLost), _stats.Jitter / 8.0, Sender.PacketCount, _rtcpSession.PeerFractionLost, Interlocked.Read(ref _refused) + _rtcpSession.Refused);
@@ -276,7 +283,11 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
     {
         if (ReferenceEquals(socket, _rtcp))
         {
-            _rtcpSession.Receive(data);
+            if (_rtcpSession.Receive(data))
+            {
+                Interlocked.Increment(ref _activity);
+            }
+
             return;
         }
 
@@ -314,6 +325,7 @@ public sealed partial class MediaSession : IDatagramReceiver, IMediaClockListene
             return;
         }
 
+        Interlocked.Increment(ref _activity);
         var payload = header.GetPayload(data);
         if (isEvent)
         {

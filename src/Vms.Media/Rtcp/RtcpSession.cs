@@ -29,12 +29,13 @@ internal sealed class RtcpSession
 
     public long Refused { get; private set; }
 
-    public void Receive(ReadOnlySpan<byte> data)
+    /// <summary>Takes one RTCP datagram from the peer; false when it is not valid RTCP (counted as refused).</summary>
+    public bool Receive(ReadOnlySpan<byte> data)
     {
         if (RtcpParser.TryParse(data, out var packets) != RtpParseStatus.Ok)
         {
             Refused++;
-            return;
+            return false;
         }
 
         foreach (var p in packets)
@@ -47,6 +48,8 @@ internal sealed class RtcpSession
                 }
             }
         }
+
+        return true;
     }
 
     /// <summary>Sends a report to the RTCP port next to where RTP goes (latched), else to the signalled one.</summary>

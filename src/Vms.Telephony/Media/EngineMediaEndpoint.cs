@@ -25,8 +25,8 @@ internal sealed class EngineMediaEndpoint : IMediaEndpoint
 
     public int Port => _session.LocalRtpPort;
 
-    /// <summary>RTP audio packets accepted by the session (its statistics; RTCP and telephone-events are not counted there).</summary>
-    public long PacketsReceived => _session.GetStatistics().PacketsReceived;
+    /// <summary>Every packet the session accepted from its peer: audio, telephone-events and RTCP.</summary>
+    public long PacketsReceived => _session.MediaActivity;
 
     internal MediaSession Session => _session;
 

@@ -8,7 +8,7 @@ public interface IMediaEndpoint : IDisposable
     int Port { get; }
 
     /// <summary>
-    /// How many media packets this endpoint has received from its peer so far. Cheap to read but not free: the call
+    /// How many media packets (RTP audio, RFC 4733 events, RTCP) this endpoint has received from its peer so far. The call
     /// layer reads it only every few seconds (media timeout), never per packet. Only its changes matter.
     /// </summary>
     long PacketsReceived { get; }
