@@ -1,8 +1,8 @@
 namespace Vms.Media.Playback;
 
 /// <summary>
-/// The one 20 ms clock that paces every player and recorder of an engine: a single timer from the injected
-/// <see cref="TimeProvider"/>, not a timer per stream. Each firing runs every tick that is due by elapsed
+/// The one 20 ms clock that paces every player and recorder of an engine: a single timer (a dedicated thread on the
+/// system clock, the injected <see cref="TimeProvider"/>'s timer otherwise), not a timer per stream. Each firing runs every tick that is due by elapsed
 /// time, so a late timer catches up instead of drifting (at most <see cref="MaxCatchUpTicks"/> at once).
 /// Listeners are kept in a copy-on-write array: registration is rare, ticking is hot and allocation-free.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class MediaClock : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly long _start;
-    private ITimer? _timer;
+    private IDisposable? _timer;
     private IMediaClockListener[] _listeners = [];
     private long _tick;
     private int _running;
@@ -49,7 +49,11 @@ public sealed class MediaClock : IDisposable
             {
                 // Start counting from now: an engine idle since its creation must not burst the ticks it missed.
                 Interlocked.Exchange(ref _tick, _time.GetElapsedTime(_start).Ticks / Period.Ticks);
-                _timer = _time.CreateTimer(_ => OnTimer(), null, Period, Period);
+                // On the system clock the ticks get their own thread (see DedicatedTicker); any other provider
+                // (a test's fake clock) drives them through its own timers.
+                _timer = ReferenceEquals(_time, TimeProvider.System)
+                    ? new DedicatedTicker("vms-media-clock", Period, OnTimer)
+                    : _time.CreateTimer(_ => OnTimer(), null, Period, Period);
             }
         }
     }
@@ -70,12 +74,15 @@ public sealed class MediaClock : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        IDisposable? timer;
         lock (_lock)
         {
-            _timer?.Dispose();
+            timer = _timer;
             _timer = null;
             _listeners = [];
         }
+
+        timer?.Dispose(); // outside the lock: a dedicated ticker is joined, and its tick may be waiting for the lock
     }
 
     private void OnTimer()

@@ -137,17 +137,15 @@ internal sealed class ServerTransaction : IDisposable
             }
             else if (State == TransactionState.Accepted)
             {
+                // RFC 6026 §7.1: the transaction ends when Timer L (64·T1, started with the 2xx) fires; the ACK
+                // stops the 2xx retransmissions but does not start that wait again.
                 notify = true;
                 State = TransactionState.Confirmed;
                 _retransmitTimer.Stop();
-                _timeoutTimer.Stop();
                 if (Transport.IsReliable)
                 {
+                    _timeoutTimer.Stop();
                     ScheduleTerminate();
-                }
-                else
-                {
-                    _timeoutTimer.Start(_host.Options.TimerH);
                 }
             }
         }

@@ -8,6 +8,7 @@ namespace Vms.Media.Tests.Dtmf;
 /// The in-band detector's level gate and side-by-side filter bank: quiet blocks skip the bank, tones at the
 /// ITU-T Q.24 minimum and just above the gate are still detected, and every result equals the original detector's.
 /// </summary>
+[Collection(AllocationMeasurement.Name)]
 public class DtmfToneGateTests
 {
     private const int Frame = 160;

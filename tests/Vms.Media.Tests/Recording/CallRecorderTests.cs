@@ -7,6 +7,7 @@ using Vms.Media.Wav;
 
 namespace Vms.Media.Tests.Recording;
 
+[Collection(AllocationMeasurement.Name)]
 public class CallRecorderTests
 {
     private static readonly byte[] Loud = Enumerable.Repeat(G711.LinearToAlaw(4000), 160).ToArray();

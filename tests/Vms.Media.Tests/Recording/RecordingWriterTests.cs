@@ -11,6 +11,7 @@ namespace Vms.Media.Tests.Recording;
 /// disk is a valid WAV up to the last flushed second even if the process dies. Most tests run the writer's
 /// queue by hand (<see cref="RecordingWriter.RunPending"/>) to stay deterministic.
 /// </summary>
+[Collection(AllocationMeasurement.Name)]
 public class RecordingWriterTests
 {
     private static readonly byte[] Loud = Enumerable.Repeat(G711.LinearToAlaw(4000), 160).ToArray();

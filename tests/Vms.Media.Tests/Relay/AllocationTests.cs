@@ -7,6 +7,7 @@ using Vms.Media.Transport;
 namespace Vms.Media.Tests.Relay;
 
 /// <summary>The per-frame paths allocate nothing once warm (in-memory network, same thread).</summary>
+[Collection(AllocationMeasurement.Name)]
 public class AllocationTests
 {
     [Fact]

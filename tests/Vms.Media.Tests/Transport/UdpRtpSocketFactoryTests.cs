@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Vms.Media.Transport;
+using Vms.Media.Tests.TestSupport;
 
 namespace Vms.Media.Tests.Transport;
 
@@ -10,6 +11,7 @@ namespace Vms.Media.Tests.Transport;
 /// engine and the portable thread-pool path must behave the same. Waits are bounded awaits on deliveries,
 /// never sleeps.
 /// </summary>
+[Collection(AllocationMeasurement.Name)]
 public class UdpRtpSocketFactoryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -7,6 +7,7 @@ using Vms.Media.Tests.TestSupport;
 
 namespace Vms.Media.Tests.Wav;
 
+[Collection(AllocationMeasurement.Name)]
 public class WavReaderTests
 {
     [Theory]

@@ -50,6 +50,27 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    [Trait("rfc", "6026-7.1")]
+    public async Task Invite_AckForTwoHundredAfterTenSeconds_TransactionEndsOnTimerLFromTheTwoHundred()
+    {
+        await using var bed = new SipTestBed();
+        bed.Uas.RequestHandler = incoming => incoming.RespondAsync(200);
+        var peer = new RawPeer(bed.Network, 5090);
+
+        peer.Send(Invite("z9hG4bKl1"));
+        var toTag = peer.Responses[^1].To!.Tag;
+        bed.Advance(TimeSpan.FromSeconds(10));
+        var ackedAt = bed.Count("SIP/2.0 200");
+        peer.Send(Invite("z9hG4bKl2").Replace("INVITE sip", "ACK sip", StringComparison.Ordinal).Replace("1 INVITE", "1 ACK", StringComparison.Ordinal)
+            .Replace("To: <sip:bob@127.0.0.1>", "To: <sip:bob@127.0.0.1>;tag=" + toTag, StringComparison.Ordinal));
+        bed.Advance(TimeSpan.FromSeconds(22.5));
+
+        Assert.True(ackedAt > 1, "the 2xx should have been retransmitted until the ACK");
+        Assert.Equal(ackedAt, bed.Count("SIP/2.0 200"));
+        Assert.Equal(0, bed.Uas.ServerTransactionCount);
+    }
+
+    [Fact]
     public async Task Invite_SameRequestNewBranch_Merged482()
     {
         await using var bed = new SipTestBed();
