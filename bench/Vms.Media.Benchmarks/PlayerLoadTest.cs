@@ -92,7 +92,7 @@ internal static class PlayerLoadTest
         var expected = (long)(players * dueTicks);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"players={players} window={elapsed:F2} s clock ticks={ticks} (due {dueTicks:F0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"packets due={expected} sent={sent} ({100.0 * sent / Math.Max(1, expected):F2} % of due) received by the sink={got} ({100.0 * got / Math.Max(1, sent):F2} % of sent)"));
-        Console.WriteLine("cpu by thread group: " + ThreadCpu.Format(threads) + " (the sink is gen-rx-sink, counted under generator; the clock runs on the pool: other)");
+        Console.WriteLine("cpu by thread group: " + ThreadCpu.Format(threads) + " (the sink is gen-rx-sink, counted under generator; the media clock thread vms-media-clock: other)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"loadavg={File.ReadAllText("/proc/loadavg").Trim()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu={cpu * 100:F0} % of one core (process) = {cpu * 1000 / players:F3} ms CPU per player-second; working set growth {memory / 1024.0 / players:F1} KiB per player"));
         foreach (var s in sessions)
