@@ -204,7 +204,7 @@ internal sealed class MediaCallsBench : IAsyncDisposable
             var due = start + t * tick;
             while (Stopwatch.GetTimestamp() < due - Stopwatch.Frequency / 1000)
             {
-                Thread.Sleep(1);
+                Thread.Sleep(1); // a real-time traffic generator: coarse wait until 1 ms before the next 20 ms send
             }
 
             while (Stopwatch.GetTimestamp() < due)

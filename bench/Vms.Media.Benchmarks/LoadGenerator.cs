@@ -74,7 +74,7 @@ internal sealed class LoadGenerator : IDisposable
         run.Sender.Start();
         run.Sender.Join();
         var sendSeconds = run.Phase.SendSeconds;
-        Thread.Sleep(drainMilliseconds);
+        Thread.Sleep(drainMilliseconds); // real packets in flight through real sockets: wait for the last to arrive
         _phase = null;
         Thread.Sleep(150); // receivers finish their current batch
         var allocated = GC.GetTotalAllocatedBytes(precise: true); // before the result's own allocations
