@@ -1,4 +1,5 @@
 using Vms.Domain.Routing.Evaluation;
+using Vms.Testing;
 
 namespace Vms.Domain.Tests.Routing;
 
@@ -91,14 +92,16 @@ public class RouteEvaluationDynamicTests
         route.Next(StepOutcome.NoAnswer);
         route.Restart(plan, context);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            route.Restart(plan, context);
-            route.Next(StepOutcome.NoAnswer);
-            route.Next(StepOutcome.Answered);
-        }
+            for (var i = 0; i < 100; i++)
+            {
+                route.Restart(plan, context);
+                route.Next(StepOutcome.NoAnswer);
+                route.Next(StepOutcome.Answered);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 }

@@ -1,6 +1,7 @@
 using Vms.Media.Codecs;
 using Vms.Media.Dtmf;
 using Vms.Media.Tests.TestSupport;
+using Vms.Testing;
 
 namespace Vms.Media.Tests.Dtmf;
 
@@ -167,14 +168,16 @@ public class DtmfToneGateTests
         }
 
         var runs = detector.BankRuns;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            detector.Process(loud);
-            detector.Process(quiet);
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                detector.Process(loud);
+                detector.Process(quiet);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(detector.BankRuns - runs > 1000);
     }
 

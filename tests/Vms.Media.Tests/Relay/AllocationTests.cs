@@ -3,6 +3,7 @@ using Vms.Media.Playback;
 using Vms.Media.Rtp;
 using Vms.Media.Tests.TestSupport;
 using Vms.Media.Transport;
+using Vms.Testing;
 
 namespace Vms.Media.Tests.Relay;
 
@@ -24,22 +25,12 @@ public class AllocationTests
         b.AcceptOffer(MediaRig.OfferFrom(31000));
         using var bridge = a.Bridge(b);
         var to = new IPEndPoint(IPAddress.Loopback, a.LocalRtpPort);
-        var packet = new byte[172];
-        long before = 0;
-        for (ushort i = 0; i < 1100; i++)
-        {
-            if (i == 100)
-            {
-                sink.Count = 0;
-                before = GC.GetAllocatedBytesForCurrentThread();
-            }
+        var stream = new PacketStream(peerA, to);
+        stream.Send(100);
+        sink.Count = 0;
 
-            RtpHeader.WriteFixed(packet, false, 8, i, i * 160u, 0xABCDEF);
-            peerA.SendRawPacket(packet, to);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(1000, sink.Count);
+        Assert.Equal(0, SteadyStateAllocation.FewestBytes(() => stream.Send(1000)));
+        Assert.Equal(1000 * stream.Windows(100), sink.Count);
     }
 
     [Fact]
@@ -55,13 +46,16 @@ public class AllocationTests
             listener.OnMediaTick(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 301; i <= 1300; i++)
+        var tick = 300;
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            listener.OnMediaTick(i);
-        }
+            for (var end = tick + 1000; tick < end;)
+            {
+                listener.OnMediaTick(++tick);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(session.Sender.PacketCount >= 1300);
     }
 
@@ -80,22 +74,12 @@ public class AllocationTests
         Assert.Equal(10, b.AcceptOffer(MediaRig.OfferFrom(31000, extra: "a=maxptime:10\r\n")).Media!.SendPtime);
         using var bridge = a.Bridge(b);
         var to = new IPEndPoint(IPAddress.Loopback, a.LocalRtpPort);
-        var packet = new byte[172];
-        long before = 0;
-        for (ushort i = 0; i < 1100; i++)
-        {
-            if (i == 100)
-            {
-                sink.Count = 0;
-                before = GC.GetAllocatedBytesForCurrentThread();
-            }
+        var stream = new PacketStream(peerA, to);
+        stream.Send(100);
+        sink.Count = 0;
 
-            RtpHeader.WriteFixed(packet, false, 8, i, i * 160u, 0xABCDEF);
-            peerA.SendRawPacket(packet, to);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(2000, sink.Count);
+        Assert.Equal(0, SteadyStateAllocation.FewestBytes(() => stream.Send(1000)));
+        Assert.Equal(2000 * stream.Windows(100), sink.Count);
     }
 
     [Fact]
@@ -107,22 +91,11 @@ public class AllocationTests
         session.AcceptOffer(MediaRig.OfferFrom(30000, "8")); // no telephone-event: in-band detection on every packet
         Assert.True(session.InBandDtmfDetection);
         var to = new IPEndPoint(IPAddress.Loopback, session.LocalRtpPort);
-        var packet = new byte[172];
-        // The payload stays A-law 0x00 (−5504): a loud constant, so every block runs the filter bank.
-        long before = 0;
-        for (ushort i = 0; i < 1100; i++)
-        {
-            if (i == 100)
-            {
-                before = GC.GetAllocatedBytesForCurrentThread();
-            }
+        var stream = new PacketStream(peer, to); // payload A-law 0x00 (−5504): loud, so every block runs the filter bank
+        stream.Send(100);
 
-            RtpHeader.WriteFixed(packet, false, 8, i, i * 160u, 0xABCDEF);
-            peer.SendRawPacket(packet, to);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(1100, session.GetStatistics().PacketsReceived);
+        Assert.Equal(0, SteadyStateAllocation.FewestBytes(() => stream.Send(1000)));
+        Assert.Equal(stream.Sent, session.GetStatistics().PacketsReceived);
     }
 
     [Fact]
@@ -138,14 +111,37 @@ public class AllocationTests
             listener.OnMediaTick(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 301; i <= 1300; i++)
+        var tick = 300;
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            listener.OnMediaTick(i);
+            for (var end = tick + 1000; tick < end;)
+            {
+                listener.OnMediaTick(++tick);
+            }
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.True(session.Sender.PacketCount >= 2600);
+    }
+
+    /// <summary>A peer's RTP stream of A-law packets, sequence and timestamp running on across windows.</summary>
+    private sealed class PacketStream(MediaRig.Peer peer, IPEndPoint to)
+    {
+        private readonly byte[] _packet = new byte[172];
+
+        public ushort Sent { get; private set; }
+
+        public void Send(int count)
+        {
+            for (var end = Sent + count; Sent < end; Sent++)
+            {
+                RtpHeader.WriteFixed(_packet, false, 8, Sent, Sent * 160u, 0xABCDEF);
+                peer.SendRawPacket(_packet, to);
+            }
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(session.Sender.PacketCount >= 2600);
+        /// <summary>How many windows of 1,000 packets were sent after the first <paramref name="warmUp"/>.</summary>
+        public int Windows(int warmUp) => (Sent - warmUp) / 1000;
     }
 
     private sealed class CountingSink : IDatagramReceiver

@@ -1,3 +1,5 @@
+using Vms.Server.Features.Calls.Live;
+
 namespace Vms.Server.Tests.Calls;
 
 /// <summary>Blind transfer (REFER) of a forwarded call through the orchestration: dial path, record legs, fall-back.</summary>
@@ -31,8 +33,11 @@ public class CallTransferTests
         Assert.True(transferor.ByeSent);
         Assert.Equal([(200, "OK")], progress.Reports);
         Assert.Equal("connected", s.Active.Snapshot().Single().State);
+        Assert.Equal((0, 1), (Active(s, "+3222345678"), Active(s, "+32475123456"))); // the target took the transferor's place
         caller.CallerHangsUp();
         await run;
+
+        Assert.Equal((0, 0), (Active(s, "+3222345678"), Active(s, "+32475123456")));
 
         Assert.True(target.ByeSent);
         var record = await s.SingleRecordAsync();
@@ -56,8 +61,10 @@ public class CallTransferTests
 
         var progress = transferor.Refer("tel:+32475123456")!;
         await OrchestratorScenario.Eventually(() => s.Dialer.Sessions.Count == 2);
+        Assert.Equal((1, 1), (Active(s, "+3222345678"), Active(s, "+32475123456"))); // the target counts while it rings
         s.Dialer.Last.Respond(486, "Busy Here");
         await OrchestratorScenario.Eventually(() => transferor.OnRefer is not null);
+        Assert.Equal((1, 0), (Active(s, "+3222345678"), Active(s, "+32475123456")));
 
         Assert.Equal([(486, "Busy Here")], progress.Reports);
         Assert.False(transferor.ByeSent);
@@ -132,8 +139,11 @@ public class CallTransferTests
         await OrchestratorScenario.Eventually(() => caller.ByeSent);
 
         Assert.Equal([(200, "OK")], progress.Reports);
+        Assert.Equal((1, 1), (Active(s, "+3222345678"), Active(s, "+32475123456"))); // destination and target talk on
         target.CalleeHangsUp();
         await run;
+
+        Assert.Equal((0, 0), (Active(s, "+3222345678"), Active(s, "+32475123456")));
 
         Assert.True(destination.ByeSent);
         var record = await s.SingleRecordAsync();
@@ -143,4 +153,7 @@ public class CallTransferTests
             l => Assert.Equal(("+32475123456", "answered"), (l.Destination, l.Outcome)));
         Assert.Equal(16, s.Media.FreePorts);
     }
+
+    private static int Active(OrchestratorScenario s, string destination) =>
+        s.Live.ActiveCalls(LiveCallState.Key(OrchestratorScenario.Customer, destination));
 }

@@ -52,6 +52,7 @@ public class MediaTimeoutRecordTests
         Assert.Equal("answered", Assert.Single(record.Legs).Outcome);
         Assert.Empty(s.Active.Snapshot());
         Assert.Equal(0, s.Counters.ActiveTotal);
+        Assert.Equal((1L, 1L), (Assert.Single(s.Counters.Snapshot()).Answered, s.Counters.MediaTimeoutsTotal));
         Assert.Equal(16, s.Media.FreePorts);
     }
 
@@ -77,6 +78,7 @@ public class MediaTimeoutRecordTests
         Assert.Equal("answered", record.Outcome);
         Assert.Equal("caller", record.EndedBy);
         Assert.Null(s.Dialer.Last.ByeReason);
+        Assert.Equal(0, s.Counters.MediaTimeoutsTotal);
     }
 
     [Fact]

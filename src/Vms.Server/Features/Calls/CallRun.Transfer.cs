@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vms.Server.Features.Calls.Counters;
+using Vms.Server.Features.Calls.Live;
 using Vms.Server.Features.Calls.Records;
 using Vms.Telephony;
 
@@ -82,9 +83,19 @@ internal sealed partial class CallRun
 
         _info.State = "transferring";
         _info.Destination = target;
+        var targetLease = ReserveTransferTarget(target);
         var dial = await call.CompleteTransferAsync(bridged, target, TransferRing, cancellationToken);
         RecordTransferLeg(target, dial);
-        return dial.Outcome == DialOutcome.Answered ? (dial.Leg!, _legs.Count - 1) : null;
+        if (dial.Outcome != DialOutcome.Answered)
+        {
+            targetLease?.Dispose();
+            return null;
+        }
+
+        // The transferor has left: the caller now talks to the target, which takes the transferor's place in the count.
+        _bridgedLease?.Dispose();
+        _bridgedLease = targetLease;
+        return (dial.Leg!, _legs.Count - 1);
     }
 
     /// <summary>The caller's transfer: the target's leg is recorded; how the destination–target bridge ended, or null when the target failed.</summary>
@@ -97,8 +108,8 @@ internal sealed partial class CallRun
 
         _info.State = "transferring";
         _info.Destination = target;
-        var transfer = call.TransferCallerAsync(bridged, target, TransferRing, cancellationToken);
-        var result = await transfer;
+        using var targetLease = ReserveTransferTarget(target); // the destination stays counted too: both talk on
+        var result = await call.TransferCallerAsync(bridged, target, TransferRing, cancellationToken);
         RecordTransferLeg(target, result.Dial);
         if (result.Bridge is not { } ended)
         {
@@ -109,6 +120,10 @@ internal sealed partial class CallRun
         _legs[fromIndex] = _legs[fromIndex] with { Outcome = "answered" };
         return ended;
     }
+
+    /// <summary>Counts a transfer's target in the live state while it rings and talks (no capacity limit: the tree did not choose it).</summary>
+    private DestinationLease? ReserveTransferTarget(string target) =>
+        _o.Live.TryReserve(LiveCallState.Key(_customer ?? Guid.Empty, target), null, null, null).Lease;
 
     private TimeSpan TransferRing => TimeSpan.FromSeconds(Math.Max(1, _o.Options.TransferRingTimeoutSeconds));
 

@@ -26,6 +26,7 @@ internal sealed partial class CallRun
     private CallParty? _endedBy;
     private int _lastDialStatus;
     private bool _mediaTimedOut;
+    private DestinationLease? _bridgedLease; // the destination now talking to the caller, counted in the live state
 
     public CallRun(CallOrchestrator orchestrator, IInboundSession session, Guid? customer, CompiledPlan? plan)
     {
@@ -187,8 +188,20 @@ internal sealed partial class CallRun
     private async Task<(StepOutcome? Outcome, bool Connected)> ForwardAsync(InboundCall call, string number, int timeoutSeconds, string? presentedCli, string? site, CancellationToken cancellationToken)
     {
         var customer = _customer ?? Guid.Empty;
-        var reservation = _o.Live.TryReserve(LiveCallState.Key(customer, number), site is null ? null : LiveCallState.Key(customer, site), null, null);
-        using var lease = reservation.Lease;
+        _bridgedLease = _o.Live.TryReserve(LiveCallState.Key(customer, number), site is null ? null : LiveCallState.Key(customer, site), null, null).Lease;
+        try
+        {
+            return await DialAndBridgeAsync(call, number, timeoutSeconds, presentedCli, cancellationToken);
+        }
+        finally
+        {
+            _bridgedLease?.Dispose(); // a transfer may have moved it to the target's count
+            _bridgedLease = null;
+        }
+    }
+
+    private async Task<(StepOutcome? Outcome, bool Connected)> DialAndBridgeAsync(InboundCall call, string number, int timeoutSeconds, string? presentedCli, CancellationToken cancellationToken)
+    {
         _info.State = "ringing";
         _info.Destination = number;
         var ring = TimeSpan.FromSeconds(timeoutSeconds > 0 ? timeoutSeconds : 20);
@@ -260,6 +273,11 @@ internal sealed partial class CallRun
     {
         _o.Active.Remove(_session.CallId);
         _o.Counters.CallEnded(_customer, _session.CalledNumber, _outcome);
+        if (_mediaTimedOut)
+        {
+            _o.Counters.CallMediaTimedOut(_customer, _session.CalledNumber);
+        }
+
         var endedAt = _o.Time.GetUtcNow();
         _o.Records.Enqueue(new CallRecordData
         {
@@ -280,7 +298,7 @@ internal sealed partial class CallRun
         });
     }
 
-    /// <summary>The record's outcome of a connected call VMS ended for lack of RTP (counted as answered in the live counters).</summary>
+    /// <summary>The record's outcome of a connected call VMS ended for lack of RTP (answered in the live counters, plus one media timeout).</summary>
     internal const string MediaTimeoutOutcome = "media-timeout";
 
     private static string LegOutcome(DialOutcome outcome) => outcome switch

@@ -46,13 +46,13 @@ public sealed class StandaloneCallNode : IAsyncDisposable
         var media = new EngineMediaAdapter(_media, new PromptLibrary(_media, options.PromptsFolder), capacity.MaxPairs);
         Admission = new CallAdmission(capacity.MaxCalls, options.OverloadRetryAfterSeconds, time, logs.CreateLogger<CallAdmission>());
         var dialer = new SipOutboundDialer(_sip, new SipDialerOptions { Gateway = options.Gateway, GatewayUsername = options.GatewayUsername, GatewayPassword = options.GatewayPassword });
-        var factory = new CallFactory(media, dialer, time, new TelephonyOptions(), logs.CreateLogger<InboundCall>());
+        var factory = new CallFactory(media, dialer, time, options.Telephony, logs.CreateLogger<InboundCall>());
         var calls = new CallsOptions { NodeId = "standalone", TransferToSipUris = options.TransferToSipUris };
         calls.Trunks.TrustedPeers.Add("127.0.0.0/8");
         _meters = new NodeMeterFactory();
-        _counters = new LiveCallCounters(_meters, time);
-        _writer = new CallRecordWriter(_store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), time, logs.CreateLogger<CallRecordWriter>());
         _ladder = new SipLadderStore(time) { Enabled = options.Ladder };
+        _counters = new LiveCallCounters(_meters, time, _ladder); // the transport's setup-delay stamps feed its histogram
+        _writer = new CallRecordWriter(_store, new CallRecordSpool(_spool), new CallRecordWriterOptions(), time, logs.CreateLogger<CallRecordWriter>());
         var trees = options.Trees.Select((kv, i) => (Number: kv.Key, kv.Value.Customer, Tree: Guid.NewGuid(), kv.Value.TreeJson)).ToList();
         var snapshot = RoutingSnapshot.Build(new SnapshotSource(
             trees.Select(t => new PublishedTree(t.Customer, t.Tree, 1, t.TreeJson)).ToList(),

@@ -39,4 +39,7 @@ public sealed class StandaloneCallNodeOptions
     public bool TransferToSipUris { get; set; }
 
     public string PromptsFolder { get; set; } = Path.Combine("data", "prompts");
+
+    /// <summary>Call-control timers and limits (media timeout, ring and transfer timeouts), as the host's <c>Calls</c> settings give them.</summary>
+    public Vms.Telephony.TelephonyOptions Telephony { get; set; } = new();
 }

@@ -7,8 +7,8 @@ namespace Vms.Server.Features.Calls.Counters;
 /// <summary>
 /// Live counters of the calls on this node, per customer and number: in progress, per minute, answered / busy /
 /// no answer / failed. Kept in memory for the portal's live page and published as System.Diagnostics.Metrics
-/// instruments (meter "Vms.Calls": vms_calls_started, _ended{outcome}, _active, _refused{reason}, _per_minute on
-/// /metrics, labelled by customer and number; vms_calls_setup_delay_seconds, a histogram of the delay VMS adds
+/// instruments (meter "Vms.Calls": vms_calls_started, _ended{outcome}, _active, _refused{reason}, _per_minute and
+/// _media_timeouts on /metrics, labelled by customer and number; vms_calls_setup_delay_seconds, a histogram of the delay VMS adds
 /// between a caller's INVITE in and the first INVITE out to the destination). Prometheus listens from start-up
 /// (see <c>Features/Health/PrometheusMeters</c>), so nothing counted before the first scrape is lost.
 /// </summary>
@@ -29,9 +29,11 @@ internal sealed class LiveCallCounters
     private readonly Counter<long> _started;
     private readonly Counter<long> _ended;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _mediaTimeouts;
     private readonly UpDownCounter<long> _active;
     private readonly Histogram<double> _setupDelay;
     private long _activeTotal;
+    private long _mediaTimeoutsTotal;
 
     public LiveCallCounters(IMeterFactory meters, TimeProvider time)
     {
@@ -42,6 +44,7 @@ internal sealed class LiveCallCounters
         _started = meter.CreateCounter<long>("started", "{call}", "Inbound calls accepted for routing");
         _ended = meter.CreateCounter<long>("ended", "{call}", "Calls ended, by outcome");
         _refused = meter.CreateCounter<long>("refused", "{call}", "Calls refused before routing, by reason (forbidden, rate-limited, unknown-number, inactive)");
+        _mediaTimeouts = meter.CreateCounter<long>("media_timeouts", "{call}", "Answered calls VMS ended because no media came from a party (lost BYE, peer gone)");
         _active = meter.CreateUpDownCounter<long>("active", "{call}", "Calls in progress");
         meter.CreateObservableGauge("per_minute", () => (long)CallsLastMinute(), "{call}", "Calls started in the last 60 seconds on this node");
         _setupDelay = meter.CreateHistogram(
@@ -64,6 +67,9 @@ internal sealed class LiveCallCounters
     internal Meter Meter { get; }
 
     public long ActiveTotal => Interlocked.Read(ref _activeTotal);
+
+    /// <summary>Answered calls this node ended for lack of media since start-up.</summary>
+    public long MediaTimeoutsTotal => Interlocked.Read(ref _mediaTimeoutsTotal);
 
     public void CallStarted(Guid? customer, string number)
     {
@@ -109,6 +115,16 @@ internal sealed class LiveCallCounters
         var tags = Tags(customer, number);
         _active.Add(-1, tags);
         _ended.Add(1, [.. tags, new("outcome", OutcomeName(outcome))]);
+    }
+
+    /// <summary>
+    /// An answered call VMS ended because its media stopped. It still ends as answered (it was answered, and its
+    /// minutes are real); this counter tells an operator how many ended that way, e.g. after a peer lost its BYE.
+    /// </summary>
+    public void CallMediaTimedOut(Guid? customer, string number)
+    {
+        Interlocked.Increment(ref _mediaTimeoutsTotal);
+        _mediaTimeouts.Add(1, Tags(customer, number));
     }
 
     /// <summary>One call's setup delay (INVITE in → first INVITE out), in seconds on the histogram.</summary>
