@@ -129,7 +129,7 @@ public sealed partial class SipEndpoint
 
     internal void RegisterAccepted(ServerTransaction transaction)
     {
-        if (AcceptedKey(transaction.Request) is { } key)
+        if (transaction.AcceptedKey is { } key)
         {
             _acceptedInvites[key] = transaction;
         }

@@ -102,7 +102,7 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        if (MergeKey(request) is { } mergeKey && _mergeKeys.TryGetValue(mergeKey, out var otherKey) && otherKey != key)
+        if (RequestKeys.Merge(request) is { } mergeKey && _mergeKeys.TryGetValue(mergeKey, out var otherKey) && otherKey != key)
         {
             RespondStateless(request, 482, "Loop Detected (merged request)", packet);
             return;
@@ -129,7 +129,7 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        if (MergeKey(request) is { } mk)
+        if (transaction.MergeKey is { } mk)
         {
             _mergeKeys[mk] = key;
         }
@@ -223,7 +223,7 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        if (AcceptedKey(ack) is { } ak && _acceptedInvites.TryGetValue(ak, out var accepted))
+        if (RequestKeys.Accepted(ack) is { } ak && _acceptedInvites.TryGetValue(ak, out var accepted))
         {
             accepted.OnAck(ack);
         }
@@ -249,9 +249,9 @@ public sealed partial class SipEndpoint
         {
             incoming.OnCancelled();
         }
-        else if (invite.State == TransactionState.Proceeding)
+        else if (invite.PendingRequest is { } pending)
         {
-            invite.SendResponse(SipResponse.CreateFor(invite.Request, 487, null, SipIds.NewTag()));
+            invite.SendResponse(SipResponse.CreateFor(pending, 487, null, SipIds.NewTag()));
         }
     }
 

@@ -166,12 +166,12 @@ public sealed partial class SipEndpoint : IAsyncDisposable, ITransactionHost
     void ITransactionHost.Remove(ServerTransaction transaction)
     {
         _serverTransactions.TryRemove(new KeyValuePair<string, ServerTransaction>(transaction.Key, transaction));
-        if (MergeKey(transaction.Request) is { } mk)
+        if (transaction.MergeKey is { } mk)
         {
             _mergeKeys.TryRemove(new KeyValuePair<string, string>(mk, transaction.Key));
         }
 
-        if (transaction.IsInvite && AcceptedKey(transaction.Request) is { } ak)
+        if (transaction.AcceptedKey is { } ak)
         {
             _acceptedInvites.TryRemove(new KeyValuePair<string, ServerTransaction>(ak, transaction));
         }
@@ -230,11 +230,4 @@ public sealed partial class SipEndpoint : IAsyncDisposable, ITransactionHost
         }
     }
 
-    private static string? MergeKey(SipRequest request) =>
-        request.To?.Tag is null && request.From?.Tag is { } ft && request.CallId is { } cid && request.CSeq is { } cs
-            ? cid + "|" + ft + "|" + cs.ToString()
-            : null;
-
-    private static string? AcceptedKey(SipMessage message) =>
-        message.CallId is { } cid && message.CSeq is { } cs ? cid + "|" + cs.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 }

@@ -206,10 +206,11 @@ public sealed partial class SipDialog
 
             _acknowledged.TrySetResult(ack);
         };
+        var initialInvite = transaction.IsInvite && transaction.PendingRequest?.To?.Tag is null; // read now: the transaction lets go of its request once answered
         transaction.AckTimeout = t =>
         {
             _acknowledged.TrySetCanceled();
-            if (State == SipDialogState.Confirmed && transaction.Request.Method == SipMethods.Invite && transaction.Request.To?.Tag is null)
+            if (State == SipDialogState.Confirmed && initialInvite)
             {
                 _ = ByeAsync();
             }

@@ -16,7 +16,7 @@ internal sealed class ClientTransaction : IDisposable
     private readonly TransactionTimer _retransmitTimer;
     private readonly TransactionTimer _timeoutTimer;
     private readonly TransactionTimer _lingerTimer;
-    private readonly byte[] _bytes;
+    private byte[]? _bytes; // the request to retransmit; released once a final response ends retransmission
     private TimeSpan _interval;
     private byte[]? _ack;
     private bool _terminateNow;
@@ -69,7 +69,10 @@ internal sealed class ClientTransaction : IDisposable
             }
 
             _timeoutTimer.Start(IsInvite ? _host.Options.TimerB : _host.Options.TimerF);
-            Send(_bytes);
+            if (_bytes is { } bytes)
+            {
+                Send(bytes);
+            }
         }
     }
 
@@ -213,6 +216,11 @@ internal sealed class ClientTransaction : IDisposable
                 return;
             }
 
+            if (_bytes is null)
+            {
+                return;
+            }
+
             Send(_bytes);
             _interval = IsInvite ? _interval * 2 : State == TransactionState.Proceeding ? _host.Options.T2 : Min(_interval * 2, _host.Options.T2);
             _retransmitTimer.Start(_interval);
@@ -246,6 +254,10 @@ internal sealed class ClientTransaction : IDisposable
     {
         _retransmitTimer.Stop();
         _timeoutTimer.Stop();
+        if (State is not (TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding))
+        {
+            _bytes = null;
+        }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -14,6 +14,7 @@ internal sealed class ServerTransaction : IDisposable
     private readonly ITransactionHost _host;
     private readonly TransactionTimer _retransmitTimer;
     private readonly TransactionTimer _timeoutTimer;
+    private SipRequest? _request;
     private byte[]? _lastResponse;
     private TimeSpan _interval;
     private bool _terminateNow;
@@ -22,10 +23,12 @@ internal sealed class ServerTransaction : IDisposable
     {
         _host = host;
         Key = key;
-        Request = request;
+        _request = request;
         Transport = transport;
         ResponseTarget = responseTarget;
         IsInvite = request.Method == SipMethods.Invite;
+        MergeKey = RequestKeys.Merge(request);
+        AcceptedKey = IsInvite ? RequestKeys.Accepted(request) : null;
         State = IsInvite ? TransactionState.Proceeding : TransactionState.Trying;
         _retransmitTimer = new TransactionTimer(host.Time, OnRetransmitTimer);
         _timeoutTimer = new TransactionTimer(host.Time, OnTimeoutTimer);
@@ -33,7 +36,18 @@ internal sealed class ServerTransaction : IDisposable
 
     public string Key { get; }
 
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request until the final response is sent; null afterwards. A transaction lingers 64·T1 after that to
+    /// absorb retransmissions with the response's bytes alone, and the parsed request is most of what an ended
+    /// call would otherwise keep alive for those 32 s.
+    /// </summary>
+    public SipRequest? PendingRequest => Volatile.Read(ref _request);
+
+    /// <summary>The key a merged copy of the request would be found by (<see cref="RequestKeys.Merge"/>).</summary>
+    public string? MergeKey { get; }
+
+    /// <summary>The key the ACK of a 2xx finds this INVITE transaction by (<see cref="RequestKeys.Accepted"/>).</summary>
+    public string? AcceptedKey { get; }
 
     public ISipTransport Transport { get; }
 
@@ -68,6 +82,11 @@ internal sealed class ServerTransaction : IDisposable
 
             _lastResponse = response.ToBytes();
             var code = response.StatusCode;
+            if (code >= 200)
+            {
+                Volatile.Write(ref _request, null);
+            }
+
             if (code < 200)
             {
                 State = TransactionState.Proceeding;

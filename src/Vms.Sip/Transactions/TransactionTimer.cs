@@ -1,6 +1,9 @@
 namespace Vms.Sip.Transactions;
 
-/// <summary>A one-shot restartable timer on a TimeProvider; the underlying timer is created on first start.</summary>
+/// <summary>
+/// A one-shot restartable timer on a TimeProvider. The underlying timer exists only while started: a transaction
+/// that lingers for retransmissions keeps one running timer, not every timer it ever used.
+/// </summary>
 internal sealed class TransactionTimer : IDisposable
 {
     private readonly TimeProvider _time;
@@ -33,7 +36,8 @@ internal sealed class TransactionTimer : IDisposable
     {
         lock (_lock)
         {
-            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer?.Dispose();
+            _timer = null;
         }
     }
 

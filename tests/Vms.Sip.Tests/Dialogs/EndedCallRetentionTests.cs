@@ -31,6 +31,30 @@ public sealed class EndedCallRetentionTests
         Assert.Null(uasDialog.RequestHandler);
     }
 
+    [Fact]
+    public async Task ByeAnswered_ServerTransactionLingers_ParsedByeIsCollectable()
+    {
+        await using var bed = new SipTestBed();
+        var (_, _, uacDialog, uasDialog) = await PlaceCallAsync(bed);
+        WeakReference? received = null;
+        uasDialog.RequestHandler = other =>
+        {
+            received = new WeakReference(other.Request);
+            return other.RespondAsync(200);
+        };
+
+        var bye = await uacDialog.ByeAsync();
+        await uasDialog.Terminated.WaitAsync(TimeSpan.FromSeconds(5));
+        uasDialog.RequestHandler = null;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal(200, bye.StatusCode);
+        Assert.True(bed.Uas.ServerTransactionCount > 0, "the BYE's server transaction should still linger (Timer J)");
+        Assert.False(received!.IsAlive, "the lingering transaction keeps the parsed BYE; its response's bytes are enough");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<(WeakReference Uas, WeakReference Uac, SipDialog UacDialog, SipDialog UasDialog)> PlaceCallAsync(SipTestBed bed)
     {
