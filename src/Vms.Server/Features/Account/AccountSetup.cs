@@ -43,7 +43,7 @@ public static class AccountSetup
                 o.Cookie.SecurePolicy = securePolicy;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
-                o.AccessDeniedPath = "/account/login";
+                o.AccessDeniedPath = "/account/denied";
                 o.ReturnUrlParameter = "returnUrl";
 
                 // The cookie lives at most as long as the absolute limit; the real limits are enforced

@@ -52,3 +52,6 @@ public sealed record WelcomeMessageDto(string Recipient, string UserName, string
 public sealed record ActivationResult(OrderDto Order, IReadOnlyList<WelcomeMessageDto> Messages);
 
 public sealed record LetterFile(string FileName, byte[] Pdf);
+
+/// <summary>A welcome letter kept for an order (the PDF itself is fetched by its id).</summary>
+public sealed record WelcomeLetterDto(Guid Id, string Recipient, DateTimeOffset CreatedAt);

@@ -175,6 +175,19 @@ public sealed class OrderService(VmsDb db, TimeProvider time, AuditLog audit)
             : Outcome<LetterFile>.Forbidden("Welcome letters are handled by the operator.");
     }
 
+    /// <summary>The welcome letters of an order, for the operator (empty for anyone else, as the letters are theirs to send).</summary>
+    public async Task<IReadOnlyList<WelcomeLetterDto>> ListLettersAsync(Caller caller, Guid orderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var context = db.For(caller);
+        var letters = await context.WelcomeLetters.AsNoTracking()
+            .Where(l => l.OrderId == orderId)
+            .OrderBy(l => l.Recipient)
+            .Select(l => new { l.Id, l.CustomerId, l.Recipient, l.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. letters.Where(l => caller.Can(l.CustomerId, Rights.OperatorManage)).Select(l => new WelcomeLetterDto(l.Id, l.Recipient, l.CreatedAt))];
+    }
+
     internal static async Task<OrderDto> LoadDtoAsync(VmsDbContext context, Order order, CancellationToken cancellationToken)
     {
         var persons = await context.AuthorisedPersons.AsNoTracking().Where(p => p.OrderId == order.Id).OrderBy(p => p.Name).ToListAsync(cancellationToken);
