@@ -108,9 +108,10 @@ public sealed partial class WelcomeMessageTests
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [InlineData(TestDatabase.Postgres)]
-    public async Task DelayOrder_RecordsReasonAndNewDate(string provider)
+    public async Task DelayOrder_RecordsReasonAndNewDateAndMailsTheContact(string provider)
     {
-        await using var app = await VmsApp.StartAsync(provider);
+        await using var smtp = new TestSmtpServer();
+        await using var app = await VmsApp.StartAsync(provider, new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         using var op = Http.WithToken(app, await Scenario.TokenAsync(app, (await Scenario.OperatorAsync(app)).UserId));
         var customerId = (await Http.JsonAsync(await op.PostAsJsonAsync("/api/customers", new { name = "Fox NV" }))).GetProperty("id").GetString();
         var order = await Http.JsonAsync(await op.PostAsJsonAsync("/api/orders", new
@@ -129,6 +130,14 @@ public sealed partial class WelcomeMessageTests
         var body = await Http.JsonAsync(delayed);
         Assert.Equal("Delayed", body.GetProperty("status").GetString());
         Assert.Equal("2026-04-10", body.GetProperty("delayedUntil").GetString());
+
+        var mail = await smtp.NextMessageAsync();
+        Assert.Equal("fay@fox.test", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("Fox NV", mail.Subject, StringComparison.Ordinal);
+        var text = mail.TextBody ?? "";
+        Assert.Contains("planned date of 23 March 2026", text, StringComparison.Ordinal);
+        Assert.Contains("New date: 10 April 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Reason: Number porting from the old operator is late", text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"One-time password: (\S+)")]

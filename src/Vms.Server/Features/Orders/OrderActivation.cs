@@ -27,7 +27,7 @@ public sealed class OrderActivation(
     AuditLog audit,
     PasswordHasher hasher,
     UserService users,
-    WelcomeMailer mailer,
+    PortalMailer mailer,
     WelcomeLetterWriter letters,
     IOptions<VmsOptions> options)
 {

@@ -13,8 +13,10 @@ using Vms.Server.Hosting;
 
 namespace Vms.Server.Features.Orders;
 
-/// <summary>Orders (IMP1) and their delay (IMP2). Activation is in <see cref="OrderActivation"/>.</summary>
-public sealed class OrderService(VmsDb db, TimeProvider time, AuditLog audit)
+/// <summary>
+/// Orders (IMP1) and their delay (IMP2), which e-mails the order's contact. Activation is in <see cref="OrderActivation"/>.
+/// </summary>
+public sealed class OrderService(VmsDb db, TimeProvider time, AuditLog audit, PortalMailer mailer)
 {
     public const int MaxPersons = 50;
     public const int MaxNumbers = 500;
@@ -157,7 +159,18 @@ public sealed class OrderService(VmsDb db, TimeProvider time, AuditLog audit)
         order.DelayedUntil = request.NewDate;
         audit.Add(context, caller, "order.delayed", order.CustomerId, order.Id.ToString(), $"{order.DelayedUntil:yyyy-MM-dd}: {order.DelayReason}");
         await context.SaveChangesAsync(cancellationToken);
+        await SendDelayNoticeAsync(context, caller, order, cancellationToken);
         return Outcome<OrderDto>.Ok(await LoadDtoAsync(context, order, cancellationToken));
+    }
+
+    /// <summary>The delay is recorded whatever happens to the e-mail; its fate goes to the audit log.</summary>
+    private async Task SendDelayNoticeAsync(VmsDbContext context, Caller caller, Order order, CancellationToken cancellationToken)
+    {
+        var customerName = await context.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var orderedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.CreatedAt, Brussels).DateTime);
+        var notice = new DelayNotice(customerName, order.ContactName, orderedOn, order.TargetDate, order.DelayedUntil!.Value, order.DelayReason!);
+        var error = await mailer.SendAsync(order.ContactName, order.ContactEmail, notice.Subject, notice.Lines, cancellationToken);
+        await audit.WriteAsync(caller.UserId, caller.UserName, error is null ? "order.delay-notice.sent" : "order.delay-notice.failed", order.CustomerId, order.ContactEmail, error, cancellationToken);
     }
 
     public async Task<Outcome<LetterFile>> GetLetterAsync(Caller caller, Guid orderId, Guid letterId, CancellationToken cancellationToken)

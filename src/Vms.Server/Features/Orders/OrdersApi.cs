@@ -12,7 +12,7 @@ public static class OrdersApi
         builder.Services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<OrderService>();
         builder.Services.AddSingleton<OrderActivation>();
-        builder.Services.AddSingleton<WelcomeMailer>();
+        builder.Services.AddSingleton<PortalMailer>();
         builder.Services.AddSingleton<WelcomeLetterWriter>();
         return builder;
     }

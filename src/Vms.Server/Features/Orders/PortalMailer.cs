@@ -6,18 +6,27 @@ using Vms.Server.Hosting;
 
 namespace Vms.Server.Features.Orders;
 
-/// <summary>Sends welcome e-mails through SMTP with MailKit (or into data/outbox when no SMTP host is set).</summary>
-public sealed class WelcomeMailer(IOptions<SmtpOptions> smtp, IOptions<VmsOptions> vms)
+/// <summary>
+/// Sends the portal's e-mails (welcome messages, order delay notices) through SMTP with MailKit, or into
+/// data/outbox when no SMTP host is set.
+/// </summary>
+public sealed class PortalMailer(IOptions<SmtpOptions> smtp, IOptions<VmsOptions> vms)
 {
-    /// <summary>Sends the message; returns null on success or the reason it failed.</summary>
-    public async Task<string?> SendAsync(WelcomeContent content, CancellationToken cancellationToken)
+    /// <summary>Sends a welcome message; returns null on success or the reason it failed.</summary>
+    public Task<string?> SendAsync(WelcomeContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return SendAsync(content.RecipientName, content.RecipientEmail, $"Welcome to VMS — {content.CustomerName}", content.Lines, cancellationToken);
+    }
+
+    /// <summary>Sends a plain-text message; returns null on success or the reason it failed.</summary>
+    public async Task<string?> SendAsync(string recipientName, string recipientEmail, string subject, IEnumerable<string> lines, CancellationToken cancellationToken)
+    {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(new MailboxAddress(content.RecipientName, content.RecipientEmail));
-        message.Subject = $"Welcome to VMS — {content.CustomerName}";
-        message.Body = new TextPart("plain") { Text = string.Join("\n", content.Lines) };
+        message.To.Add(new MailboxAddress(recipientName, recipientEmail));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = string.Join("\n", lines) };
         try
         {
             if (string.IsNullOrWhiteSpace(smtp.Value.Host))
