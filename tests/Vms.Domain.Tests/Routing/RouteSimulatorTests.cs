@@ -37,6 +37,29 @@ public class RouteSimulatorTests
     }
 
     [Fact]
+    public void Simulate_WithOtherPhrases_StepsAndExplanationUseThemAndTheirCulture()
+    {
+        var plan = TestTrees.Compile(TestTrees.Office);
+        var phrases = ExplanationPhrases.English with
+        {
+            Culture = System.Globalization.CultureInfo.GetCultureInfo("fr-BE"),
+            NoAnswer = "pas de réponse",
+            StepForward = "Renvoi vers {0} ({1} s, {2})",
+        };
+
+        var result = RouteSimulator.Simulate(plan, new SimulationRequest
+        {
+            Caller = "092345678", Called = "+3222110000", LocalTime = new DateTime(2026, 11, 30, 10, 0, 0),
+            ForwardOutcomes = new Dictionary<string, OutcomeKind> { ["office"] = OutcomeKind.NoAnswer },
+        }, phrases);
+
+        Assert.StartsWith("Renvoi vers +32", result.Steps[0].Description, StringComparison.Ordinal);
+        Assert.Contains(result.Explanation, l => l.Contains("pas de réponse → 'mobile'", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation, l => l.Contains("lun. 2026-11-30 10:00", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Explanation, l => l.Contains("no answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Simulate_DigitsAndAssumedState_Used()
     {
         var plan = TestTrees.Compile(TestTrees.Office);

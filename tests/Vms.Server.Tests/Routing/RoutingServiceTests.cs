@@ -55,6 +55,37 @@ public sealed class RoutingServiceTests
         Assert.Equal("Connected", monday.Value.End);
     }
 
+    [Theory]
+    [InlineData("fr-BE", "pas de réponse → 'mobile'", "Renvoi vers")]
+    [InlineData("nl-BE", "geen antwoord → 'mobile'", "Doorschakelen naar")]
+    [InlineData("en", "no answer → 'mobile'", "Forward to")]
+    public async Task Simulate_InTheUsersLanguage_ExplainsInThatLanguage(string culture, string explanation, string step)
+    {
+        var (app, routing, customer, admin) = await StartAsync();
+        await using var _ = app;
+        var treeId = (await routing.Trees.CreateAsync(admin, customer.CustomerId, new CreateTreeRequest("Main", """
+            { "root": "office", "nodes": [
+              { "id": "office", "type": "forward", "number": "+3222345678", "ringTimeoutSeconds": 20, "onNoAnswer": "mobile" },
+              { "id": "mobile", "type": "forward", "number": "+32475123456" } ] }
+            """), default)).Value!.Id;
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture); // as RequestLocalization sets it
+        try
+        {
+            var result = await routing.Publisher.SimulateAsync(admin, treeId,
+                new SimulateRequest("+3292345678", customer.Number, new DateTime(2026, 11, 30, 10, 0, 0),
+                    Outcomes: new Dictionary<string, string> { ["office"] = "noAnswer" }), default);
+
+            Assert.True(result.IsOk, result.Reason);
+            Assert.Contains(result.Value!.Explanation, l => l.Contains(explanation, StringComparison.Ordinal));
+            Assert.StartsWith(step, result.Value.Steps[0].Description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
     [Fact]
     public async Task Assign_PublishedTree_EntersTheSnapshot()
     {

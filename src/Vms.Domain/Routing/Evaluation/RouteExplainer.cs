@@ -3,114 +3,120 @@ using Vms.Domain.Routing.Model;
 
 namespace Vms.Domain.Routing.Evaluation;
 
-/// <summary>Renders an evaluation's trace as sentences ("Sat 14:05 → 'closed' because ..."). Allocates; not for the hot path.</summary>
+/// <summary>
+/// Renders an evaluation's trace as sentences ("Sat 14:05 → 'closed' because ..."), in English or in the language of
+/// the <see cref="ExplanationPhrases"/> given. Allocates; not for the hot path.
+/// </summary>
 public static class RouteExplainer
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    public static IReadOnlyList<string> Explain(RouteEvaluation evaluation)
+    public static IReadOnlyList<string> Explain(RouteEvaluation evaluation, ExplanationPhrases? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        var p = phrases ?? ExplanationPhrases.English;
         var plan = evaluation.Plan;
         var context = evaluation.Context;
         var local = evaluation.LocalTime;
-        var when = local.ToString("ddd yyyy-MM-dd HH:mm", Invariant);
+        var moment = new Moment(local.ToString("ddd yyyy-MM-dd", p.Culture), local.ToString("ddd yyyy-MM-dd HH:mm", p.Culture));
         var lines = new List<string>
         {
-            $"Call at {when} ({plan.TimeZone.Id}, UTC{local.ToString("zzz", Invariant)}) from "
-            + $"{context.Caller.E164 ?? "a withheld number"} to {context.Called}.",
+            p.Format(p.Header, moment.Time, plan.TimeZone.Id, local.ToString("zzz", CultureInfo.InvariantCulture), context.Caller.E164 ?? p.WithheldNumber, context.Called),
         };
         foreach (var e in evaluation.Trace)
         {
-            lines.Add(Line(plan, evaluation, e, when));
+            lines.Add(Line(p, plan, evaluation, e, moment));
         }
 
         return lines;
     }
 
-    private static string Line(CompiledPlan plan, RouteEvaluation evaluation, TraceEntry e, string when)
+    private static string Line(ExplanationPhrases p, CompiledPlan plan, RouteEvaluation evaluation, TraceEntry e, Moment moment)
     {
         var nodes = plan.Source.Nodes;
         var node = e.Node >= 0 && e.Node < nodes.Count ? nodes[e.Node] : null;
         var name = node is null ? "?" : $"'{node.DisplayName}'";
-        var to = e.Target >= 0 ? $"'{nodes[e.Target].DisplayName}'" : "hang up";
+        var to = e.Target >= 0 ? $"'{nodes[e.Target].DisplayName}'" : p.HangUpTarget;
         var caller = evaluation.Context.Caller;
+        var called = evaluation.Context.Called;
         return e.Kind switch
         {
-            TraceKind.Holiday => $"{name}: {when[..14]} is a Belgian public holiday → {to}.",
-            TraceKind.ClosingDay => $"{name}: {when[..14]} is a closing day → {to}.",
-            TraceKind.TimeRule => $"{name}: {when} matches {TimeRuleText(node, e.Detail)} → {to}.",
-            TraceKind.TimeOtherwise => $"{name}: {when} matches no time rule → otherwise {to}.",
-            TraceKind.CallerRule => $"{name}: caller {CallerText(caller)} matches {CallerRuleText(node, e.Detail)} → {to}.",
-            TraceKind.CallerOtherwise => $"{name}: caller {CallerText(caller)} matches no rule → otherwise {to}.",
-            TraceKind.CalledRule => $"{name}: called number {evaluation.Context.Called} matches rule {e.Detail + 1} → {to}.",
-            TraceKind.CalledOtherwise => $"{name}: called number {evaluation.Context.Called} matches no rule → otherwise {to}.",
-            TraceKind.Split => $"{name}: split drew {SplitText(node, e.Detail)} → {to}.",
-            TraceKind.MenuPlayed => $"{name}: menu played (attempt {e.Detail}), waiting for a key.",
-            TraceKind.MenuKey => $"{name}: key '{(char)e.Detail}' → {to}.",
-            TraceKind.MenuInvalid => $"{name}: key '{(char)e.Detail}' is not an option.",
-            TraceKind.MenuTimeout => $"{name}: no key pressed in time.",
-            TraceKind.MenuGaveUp => $"{name}: repeat limit reached after {(e.Detail == 1 ? "an invalid key" : "a timeout")} → {to}.",
-            TraceKind.SiteDown => $"{name}: site '{plan.SiteIds[e.Detail]}' is marked down → {to}.",
-            TraceKind.Capacity => $"{name}: destination has {e.Detail} calls, its maximum → capacity branch {to}.",
-            TraceKind.SiteCapacity => $"{name}: site has {e.Detail} calls, its maximum → capacity branch {to}.",
-            TraceKind.Forward => $"{name}: forward to {(node as ForwardNode)?.Number}.",
-            TraceKind.ForwardOutcome => $"{name}: {OutcomeText((OutcomeKind)e.Detail)} → {to}.",
-            TraceKind.Announcement => $"{name}: play announcement '{(node as AnnouncementNode)?.Prompt}', then "
-                + (e.Target >= 0 ? $"continue to {to}." : "hang up."),
-            TraceKind.Queue => $"{name}: queue to agent group '{(node as AgentGroupNode)?.Group}'.",
-            TraceKind.QueueOutcome => $"{name}: queue gave up ({OutcomeText((OutcomeKind)e.Detail)}) → {to}.",
-            TraceKind.Voicemail => $"{name}: voicemail '{(node as VoicemailNode)?.Mailbox}'.",
-            TraceKind.Reject => $"{name}: reject the call ({((RejectReason)e.Detail).ToString().ToLowerInvariant()}).",
-            TraceKind.HangUp => $"{name}: no further branch → hang up.",
-            TraceKind.Connected => $"{name}: answered, call connected.",
-            _ => $"{name}: routing stopped, hop limit reached.",
+            TraceKind.Holiday => p.Format(p.Holiday, name, moment.Day, to),
+            TraceKind.ClosingDay => p.Format(p.ClosingDay, name, moment.Day, to),
+            TraceKind.TimeRule => p.Format(p.TimeRule, name, moment.Time, TimeRuleText(p, node, e.Detail), to),
+            TraceKind.TimeOtherwise => p.Format(p.TimeOtherwise, name, moment.Time, to),
+            TraceKind.CallerRule => p.Format(p.CallerRule, name, CallerText(p, caller), CallerRuleText(p, node, e.Detail), to),
+            TraceKind.CallerOtherwise => p.Format(p.CallerOtherwise, name, CallerText(p, caller), to),
+            TraceKind.CalledRule => p.Format(p.CalledRule, name, called, e.Detail + 1, to),
+            TraceKind.CalledOtherwise => p.Format(p.CalledOtherwise, name, called, to),
+            TraceKind.Split => p.Format(p.Split, name, SplitText(p, node, e.Detail), to),
+            TraceKind.MenuPlayed => p.Format(p.MenuPlayed, name, e.Detail),
+            TraceKind.MenuKey => p.Format(p.MenuKey, name, (char)e.Detail, to),
+            TraceKind.MenuInvalid => p.Format(p.MenuInvalid, name, (char)e.Detail),
+            TraceKind.MenuTimeout => p.Format(p.MenuTimeout, name),
+            TraceKind.MenuGaveUp => p.Format(e.Detail == 1 ? p.MenuGaveUpAfterInvalid : p.MenuGaveUpAfterTimeout, name, to),
+            TraceKind.SiteDown => p.Format(p.SiteDown, name, plan.SiteIds[e.Detail], to),
+            TraceKind.Capacity => p.Format(p.Capacity, name, e.Detail, to),
+            TraceKind.SiteCapacity => p.Format(p.SiteCapacity, name, e.Detail, to),
+            TraceKind.Forward => p.Format(p.Forward, name, (node as ForwardNode)?.Number),
+            TraceKind.ForwardOutcome => p.Format(p.ForwardOutcome, name, OutcomeText(p, (OutcomeKind)e.Detail), to),
+            TraceKind.Announcement => e.Target >= 0
+                ? p.Format(p.AnnouncementThenContinue, name, (node as AnnouncementNode)?.Prompt, to)
+                : p.Format(p.AnnouncementThenHangUp, name, (node as AnnouncementNode)?.Prompt),
+            TraceKind.Queue => p.Format(p.Queue, name, (node as AgentGroupNode)?.Group),
+            TraceKind.QueueOutcome => p.Format(p.QueueOutcome, name, OutcomeText(p, (OutcomeKind)e.Detail), to),
+            TraceKind.Voicemail => p.Format(p.Voicemail, name, (node as VoicemailNode)?.Mailbox),
+            TraceKind.Reject => p.Format(p.Reject, name, p.Reason((RejectReason)e.Detail)),
+            TraceKind.HangUp => p.Format(p.HangUp, name),
+            TraceKind.Connected => p.Format(p.Connected, name),
+            _ => p.Format(p.HopLimit, name),
         };
     }
 
-    private static string OutcomeText(OutcomeKind kind) => kind switch
+    private static string OutcomeText(ExplanationPhrases p, OutcomeKind kind) => kind switch
     {
-        OutcomeKind.Busy => "busy",
-        OutcomeKind.NoAnswer => "no answer",
-        _ => "unreachable/failed",
+        OutcomeKind.Busy => p.Busy,
+        OutcomeKind.NoAnswer => p.NoAnswer,
+        _ => p.Failed,
     };
 
-    private static string CallerText(Numbers.CallerInfo caller) => caller.IsWithheld
-        ? "(withheld)"
-        : $"{caller.E164} ({caller.Region ?? "?"}, {caller.LineType.ToString().ToLowerInvariant()}"
+    private static string CallerText(ExplanationPhrases p, Numbers.CallerInfo caller) => caller.IsWithheld
+        ? p.Withheld
+        : $"{caller.E164} ({caller.Region ?? "?"}, {p.Line(caller.LineType)}"
           + (caller.Zone is null ? ")" : $", zone 0{caller.Zone})");
 
-    private static string TimeRuleText(RouteNode? node, int rule)
+    private static string TimeRuleText(ExplanationPhrases p, RouteNode? node, int rule)
     {
         if (node is not TimeNode t || rule < 0 || rule >= t.Rules.Count)
         {
-            return "a rule";
+            return p.AnyRule;
         }
 
         var r = t.Rules[rule];
-        var days = r.Days.Count == 0 ? "every day" : string.Join(",", r.Days.Select(d => d.ToString()[..3]));
+        var days = r.Days.Count == 0 ? p.EveryDay : string.Join(",", r.Days.Select(d => p.Culture.DateTimeFormat.GetAbbreviatedDayName(d)));
         var hours = r.From is { } f && r.To is { } to
-            ? $" {f.ToString("HH:mm", Invariant)}–{(to == TimeOnly.MaxValue ? "24:00" : to.ToString("HH:mm", Invariant))}"
+            ? $" {f.ToString("HH:mm", CultureInfo.InvariantCulture)}–{(to == TimeOnly.MaxValue ? "24:00" : to.ToString("HH:mm", CultureInfo.InvariantCulture))}"
             : string.Empty;
         var label = r.Label is null ? string.Empty : $"'{r.Label}' ";
-        return $"rule {label}({days}{hours})";
+        return p.Format(p.TimeRuleText, label, days, hours);
     }
 
-    private static string CallerRuleText(RouteNode? node, int rule) =>
+    private static string CallerRuleText(ExplanationPhrases p, RouteNode? node, int rule) =>
         node is CallerNode c && rule >= 0 && rule < c.Rules.Count && c.Rules[rule].Label is { } label
-            ? $"rule '{label}'"
-            : $"rule {rule + 1}";
+            ? p.Format(p.NamedRule, label)
+            : p.Format(p.NumberedRule, rule + 1);
 
-    private static string SplitText(RouteNode? node, int branch)
+    private static string SplitText(ExplanationPhrases p, RouteNode? node, int branch)
     {
         if (node is not SplitNode s || branch < 0 || branch >= s.Branches.Count)
         {
-            return $"branch {branch + 1}";
+            return p.Format(p.NumberedBranch, branch + 1);
         }
 
         var total = s.Branches.Sum(b => b.Weight);
         var b = s.Branches[branch];
         var share = total > 0 ? 100.0 * b.Weight / total : 0;
-        return $"branch {b.Label ?? (branch + 1).ToString(Invariant)} ({share.ToString("0.#", Invariant)}%)";
+        return p.Format(p.Branch, b.Label ?? (branch + 1).ToString(CultureInfo.InvariantCulture), share.ToString("0.#", p.Culture));
     }
+
+    /// <summary>The call's local day ("Sat 2026-11-28") and time ("Sat 2026-11-28 14:05"), in the phrases' culture.</summary>
+    private readonly record struct Moment(string Day, string Time);
 }

@@ -8,10 +8,12 @@ public static class RouteSimulator
 {
     private const int MaxSteps = 64;
 
-    public static SimulationResult Simulate(CompiledPlan plan, SimulationRequest request)
+    /// <summary>Simulates the request; the steps and the explanation are written with <paramref name="phrases"/> (English by default).</summary>
+    public static SimulationResult Simulate(CompiledPlan plan, SimulationRequest request, ExplanationPhrases? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(request);
+        var p = phrases ?? ExplanationPhrases.English;
         if (request.LocalTime.Year is < 2000 or > 2099)
         {
             return new SimulationResult([], EndReason.None, [], "The date must be between 2000 and 2099.");
@@ -54,23 +56,23 @@ public static class RouteSimulator
                 digit++;
             }
 
-            steps.Add(new SimulatedStep(step.Kind, step.NodeId, Describe(step, key), assumed));
+            steps.Add(new SimulatedStep(step.Kind, step.NodeId, Describe(p, step, key), assumed));
             route.Next(new StepOutcome(assumed ?? OutcomeKind.Completed, key));
         }
 
-        return new SimulationResult(steps, route.Current.EndReason, RouteExplainer.Explain(route),
+        return new SimulationResult(steps, route.Current.EndReason, RouteExplainer.Explain(route, p),
             route.IsFinished ? null : $"Stopped after {MaxSteps} steps.");
     }
 
-    private static string Describe(RouteStep step, char key) => step.Kind switch
+    private static string Describe(ExplanationPhrases p, RouteStep step, char key) => step.Kind switch
     {
-        StepKind.Forward => $"Forward to {step.Number} (ring {step.TimeoutSeconds} s, presenting {step.PresentedCli ?? "withheld"})",
-        StepKind.Play => $"Play '{step.Prompt}'",
-        StepKind.CollectDigit => $"Menu '{step.Prompt}' (attempt {step.Attempt}): " + (key == '\0' ? "no key" : $"key {key}"),
-        StepKind.Queue => $"Queue to agent group '{step.Target}'",
-        StepKind.Voicemail => $"Voicemail '{step.Target}'",
-        StepKind.Reject => $"Reject ({step.RejectReason.ToString().ToLowerInvariant()})",
-        StepKind.HangUp => "Hang up",
+        StepKind.Forward => p.Format(p.StepForward, step.Number, step.TimeoutSeconds, step.PresentedCli ?? p.StepWithheld),
+        StepKind.Play => p.Format(p.StepPlay, step.Prompt),
+        StepKind.CollectDigit => p.Format(p.StepMenu, step.Prompt, step.Attempt, key == '\0' ? p.StepNoKey : p.Format(p.StepKey, key)),
+        StepKind.Queue => p.Format(p.StepQueue, step.Target),
+        StepKind.Voicemail => p.Format(p.StepVoicemail, step.Target),
+        StepKind.Reject => p.Format(p.StepReject, p.Reason(step.RejectReason)),
+        StepKind.HangUp => p.StepHangUp,
         _ => step.Kind.ToString(),
     };
 

@@ -191,7 +191,7 @@ public sealed class RoutingPublishService(VmsDb db, TimeProvider time, AuditLog 
             CallerLists = (request.CallerLists ?? []).ToHashSet(StringComparer.Ordinal),
             SitesDown = (request.SitesDown ?? []).ToHashSet(StringComparer.Ordinal),
             FullDestinations = (request.FullDestinations ?? []).ToHashSet(StringComparer.Ordinal),
-        });
+        }, ExplanationTexts.For(System.Globalization.CultureInfo.CurrentUICulture));
         return Outcome<SimulationDto>.Ok(new SimulationDto(
             entity.VersionNumber,
             [.. result.Steps.Select(s => new SimulatedStepDto(s.Kind.ToString(), s.NodeId, s.Description, s.Outcome?.ToString()))],
