@@ -39,6 +39,7 @@ public static class PortalSetup
         services.AddPortalNavItem(new PortalNavItem("/ops/orders", "Orders", PortalArea.Operator, 11));
         services.AddPortalNavItem(new PortalNavItem("/ops/numbers", "Numbers", PortalArea.Operator, 12));
         services.AddPortalNavItem(new PortalNavItem("/ops/users", "Users", PortalArea.Operator, 13));
+        services.AddPortalNavItem(new PortalNavItem("/ops/staff", "Operator staff", PortalArea.Operator, 14));
         services.AddPortalNavItem(new PortalNavItem("/my/contract", "Contract", PortalArea.Customer, 10));
         services.AddPortalNavItem(new PortalNavItem("/my/users", "Users", PortalArea.Customer, 11));
         services.AddPortalNavItem(new PortalNavItem("/my/profiles", "Profiles", PortalArea.Customer, 12));

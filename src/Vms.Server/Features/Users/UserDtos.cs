@@ -23,3 +23,6 @@ public sealed record CreateTokenRequest(string? Name, int? ExpiresInDays);
 
 /// <summary>A new personal access token: <see cref="Token"/> is shown once.</summary>
 public sealed record CreatedToken(TokenDto Info, string Token);
+
+/// <summary>A new operator staff account: its profile is one of the operator profiles (operator-administrator, operator-read-only).</summary>
+public sealed record CreateStaffRequest(string? UserName, string? DisplayName, string? Email, string? Profile);

@@ -139,17 +139,21 @@ public sealed class UserService(VmsDb db, TimeProvider time, AuditLog audit, Pas
         return Outcome<UserDto>.Ok(ToDto(user));
     }
 
+    /// <summary>Enables or disables a customer user, or (for operator administrators) an operator staff account; never one's own.</summary>
     public async Task<Outcome<UserDto>> SetActiveAsync(Caller caller, Guid userId, bool active, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        await using var context = db.For(caller);
-        var user = await context.Users.Include(u => u.Profiles).ThenInclude(p => p.Profile).SingleOrDefaultAsync(u => u.Id == userId && u.CustomerId != null, cancellationToken);
+        var staff = OperatorStaffService.IsOperatorAdministrator(caller);
+        await using var context = staff ? db.ForSystem() : db.For(caller);
+        var user = await context.Users.Include(u => u.Profiles).ThenInclude(p => p.Profile)
+            .SingleOrDefaultAsync(u => u.Id == userId && (u.CustomerId != null || staff), cancellationToken);
         if (user is null)
         {
             return Outcome<UserDto>.NotFound();
         }
 
-        if (!caller.Can(user.CustomerId!.Value, Rights.ManageUsers) || user.Id == caller.UserId)
+        var allowed = user.CustomerId is { } customerId ? caller.Can(customerId, Rights.ManageUsers) : staff;
+        if (!allowed || user.Id == caller.UserId)
         {
             return Outcome<UserDto>.Forbidden("Changing this account is not allowed.");
         }

@@ -12,6 +12,7 @@ public static class UsersApi
         builder.Services.AddSingleton<UserService>();
         builder.Services.AddSingleton<ProfileService>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<OperatorStaffService>();
         return builder;
     }
 
@@ -25,6 +26,9 @@ public static class UsersApi
         api.MapPut("/users/{userId:guid}/profiles", AssignAsync).WithName("AssignProfiles").WithSummary("Replaces the profiles of a user.");
         api.MapPost("/users/{userId:guid}/disable", (Guid userId, HttpContext http, UserService s) => SetActiveAsync(userId, false, http, s)).WithName("DisableUser").WithSummary("Disables an account and ends its sessions.");
         api.MapPost("/users/{userId:guid}/enable", (Guid userId, HttpContext http, UserService s) => SetActiveAsync(userId, true, http, s)).WithName("EnableUser").WithSummary("Enables an account.");
+
+        api.MapGet("/staff", ListStaffAsync).WithName("ListStaff").WithSummary("The operator's staff accounts (operator staff only).");
+        api.MapPost("/staff", CreateStaffAsync).WithName("CreateStaff").WithSummary("Creates an operator staff account; returns its one-time password (operator administrators only).");
 
         api.MapGet("/customers/{id:guid}/profiles", ListProfilesAsync).WithName("ListProfiles").WithSummary("The profiles of a customer (BGC-* included).");
         api.MapPost("/customers/{id:guid}/profiles", CreateProfileAsync).WithName("CreateProfile").WithSummary("Defines a custom profile.");
@@ -51,6 +55,12 @@ public static class UsersApi
 
     private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult, ValidationProblem>> SetActiveAsync(Guid userId, bool active, HttpContext http, UserService service) =>
         (await service.SetActiveAsync(http.Caller(), userId, active, http.RequestAborted)).ToHttp();
+
+    private static async Task<Results<Ok<IReadOnlyList<UserDto>>, NotFound, ProblemHttpResult, ValidationProblem>> ListStaffAsync(HttpContext http, OperatorStaffService service) =>
+        (await service.ListAsync(http.Caller(), http.RequestAborted)).ToHttp();
+
+    private static async Task<Results<Created<CreatedUser>, NotFound, ProblemHttpResult, ValidationProblem>> CreateStaffAsync(CreateStaffRequest request, HttpContext http, OperatorStaffService service) =>
+        (await service.CreateAsync(http.Caller(), request, http.RequestAborted)).ToCreated(u => $"/api/users/{u.User.Id}");
 
     private static async Task<Results<Ok<IReadOnlyList<ProfileDto>>, NotFound, ProblemHttpResult, ValidationProblem>> ListProfilesAsync(Guid id, HttpContext http, ProfileService service) =>
         (await service.ListAsync(http.Caller(), id, http.RequestAborted)).ToHttp();
