@@ -102,7 +102,8 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        if (RequestKeys.Merge(request) is { } mergeKey && _mergeKeys.TryGetValue(mergeKey, out var otherKey) && otherKey != key)
+        var mergeKey = RequestKeys.Merge(request);
+        if (mergeKey is not null && _mergeKeys.TryGetValue(mergeKey, out var otherKey) && otherKey != key)
         {
             RespondStateless(request, 482, "Loop Detected (merged request)", packet);
             return;
@@ -123,7 +124,7 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        var transaction = new ServerTransaction(this, key, request, packet.Transport, ResponseTarget(request, via, packet));
+        var transaction = new ServerTransaction(this, key, request, packet.Transport, ResponseTarget(request, via, packet), mergeKey);
         if (!_serverTransactions.TryAdd(key, transaction))
         {
             return;

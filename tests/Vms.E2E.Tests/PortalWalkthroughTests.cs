@@ -67,6 +67,8 @@ public sealed partial class PortalWalkthroughTests(PortalFixture fixture)
         // The administrator creates the supervisor's account (an authorised person named on the order).
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await page.WaitForPathAsync("/my/users");
+        // The candidates arrive once the interactive page has loaded them: wait for the option, then choose it.
+        await Expect(page.TestId("new-user-person").Locator("option", new() { HasText = supervisor.Email })).ToHaveCountAsync(1);
         await page.TestId("new-user-person").SelectOptionAsync(new SelectOptionValue { Label = $"{supervisor.Name} ({supervisor.Email})" });
         await page.TestId("new-user-person").DispatchEventAsync("change");
         await page.TestId("new-user-profile-supervisor").CheckAsync();

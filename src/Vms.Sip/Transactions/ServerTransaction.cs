@@ -19,7 +19,8 @@ internal sealed class ServerTransaction : IDisposable
     private TimeSpan _interval;
     private bool _terminateNow;
 
-    public ServerTransaction(ITransactionHost host, string key, SipRequest request, ISipTransport transport, IPEndPoint responseTarget)
+    /// <param name="mergeKey">The request's <see cref="RequestKeys.Merge"/> key when the caller already built it; null for none.</param>
+    public ServerTransaction(ITransactionHost host, string key, SipRequest request, ISipTransport transport, IPEndPoint responseTarget, string? mergeKey = null)
     {
         _host = host;
         Key = key;
@@ -27,7 +28,7 @@ internal sealed class ServerTransaction : IDisposable
         Transport = transport;
         ResponseTarget = responseTarget;
         IsInvite = request.Method == SipMethods.Invite;
-        MergeKey = RequestKeys.Merge(request);
+        MergeKey = mergeKey;
         AcceptedKey = IsInvite ? RequestKeys.Accepted(request) : null;
         State = IsInvite ? TransactionState.Proceeding : TransactionState.Trying;
         _retransmitTimer = new TransactionTimer(host.Time, OnRetransmitTimer);
