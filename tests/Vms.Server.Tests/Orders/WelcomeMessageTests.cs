@@ -140,6 +140,30 @@ public sealed partial class WelcomeMessageTests
         Assert.Contains("Reason: Number porting from the old operator is late", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DelayOrder_MailServerDown_DelayStillRecordedAndTheFailureAudited()
+    {
+        var closedPort = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closedPort.Start();
+        var port = ((IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop(); // nobody listens there any more: the connection is refused
+        await using var app = await VmsApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var customer = await Scenario.CustomerAsync(app, "Fox NV", "Classic", [], "+3222101010", "fay@fox.test");
+        using var op = Http.WithToken(app, await Scenario.TokenAsync(app, (await Scenario.OperatorAsync(app)).UserId));
+        var order = await Http.JsonAsync(await op.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = customer.CustomerId, formula = "Outbound", contact = new { name = "Fay", email = "fay@fox.test" },
+            authorisedPersons = new[] { new { name = "Fay", email = "fay@fox.test", isAdministrator = true } },
+        }));
+
+        using var delayed = await op.PostAsJsonAsync($"/api/orders/{order.GetProperty("id").GetString()}/delay", new { reason = "Porting is late", newDate = "2026-04-10" });
+
+        Assert.Equal(HttpStatusCode.OK, delayed.StatusCode);
+        Assert.Equal("Delayed", (await Http.JsonAsync(delayed)).GetProperty("status").GetString());
+        var audit = await op.GetFromJsonAsync<JsonElement>($"/api/customers/{customer.CustomerId}/audit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "order.delay-notice.failed");
+    }
+
     [GeneratedRegex(@"One-time password: (\S+)")]
     private static partial Regex OneTimePasswordLine();
 

@@ -22,13 +22,13 @@ public sealed class PortalMailer(IOptions<SmtpOptions> smtp, IOptions<VmsOptions
     /// <summary>Sends a plain-text message; returns null on success or the reason it failed.</summary>
     public async Task<string?> SendAsync(string recipientName, string recipientEmail, string subject, IEnumerable<string> lines, CancellationToken cancellationToken)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(new MailboxAddress(recipientName, recipientEmail));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = string.Join("\n", lines) };
         try
         {
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+            message.To.Add(new MailboxAddress(recipientName, recipientEmail));
+            message.Subject = subject;
+            message.Body = new TextPart("plain") { Text = string.Join("\n", lines) };
             if (string.IsNullOrWhiteSpace(smtp.Value.Host))
             {
                 var outbox = Path.Combine(vms.Value.DataDirectory, "outbox");
@@ -48,7 +48,7 @@ public sealed class PortalMailer(IOptions<SmtpOptions> smtp, IOptions<VmsOptions
             await client.DisconnectAsync(true, cancellationToken);
             return null;
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.CommandException or MailKit.ProtocolException or AuthenticationException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ParseException or IOException or System.Net.Sockets.SocketException or MailKit.CommandException or MailKit.ProtocolException or AuthenticationException or UnauthorizedAccessException)
         {
             return ex.Message;
         }
